@@ -1,0 +1,109 @@
+#include "accord/any.h"
+
+#include <charconv>
+#include <cmath>
+
+namespace accord {
+namespace {
+
+void append_json_string(const std::string& s, std::string& out) {
+  out.push_back('"');
+  for (char ch : s) {
+    auto c = static_cast<unsigned char>(ch);
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      default:
+        if (c < 0x20) {
+          static const char* kHex = "0123456789abcdef";
+          out += "\\u00";
+          out.push_back(kHex[c >> 4]);
+          out.push_back(kHex[c & 15]);
+        } else {
+          out.push_back(ch);
+        }
+    }
+  }
+  out.push_back('"');
+}
+
+void append_json(const Any& a, std::string& out) {
+  switch (a.kind()) {
+    case Any::Kind::kUndefined:
+    case Any::Kind::kNull: out += "null"; break;
+    case Any::Kind::kBool: out += a.as_bool() ? "true" : "false"; break;
+    case Any::Kind::kNumber: {
+      double d = a.as_number();
+      if (!std::isfinite(d)) {
+        out += "null";
+      } else if (d == 0) {
+        out += "0";
+      } else {
+        char buf[32];
+        auto res = std::to_chars(buf, buf + sizeof buf, d);
+        out.append(buf, res.ptr);
+      }
+      break;
+    }
+    case Any::Kind::kBigInt: out += std::to_string(a.as_bigint()); break;
+    case Any::Kind::kString: append_json_string(a.as_string(), out); break;
+    case Any::Kind::kBytes: {
+      out.push_back('{');
+      const auto& b = a.as_bytes();
+      for (std::size_t i = 0; i < b.size(); ++i) {
+        if (i) out.push_back(',');
+        out += "\"" + std::to_string(i) + "\":" + std::to_string(b[i]);
+      }
+      out.push_back('}');
+      break;
+    }
+    case Any::Kind::kArray: {
+      out.push_back('[');
+      bool first = true;
+      for (const Any& v : a.as_array()) {
+        if (!first) out.push_back(',');
+        first = false;
+        append_json(v, out);
+      }
+      out.push_back(']');
+      break;
+    }
+    case Any::Kind::kObject: {
+      out.push_back('{');
+      bool first = true;
+      for (const auto& [k, v] : a.as_object()) {
+        if (v.is_undefined()) continue;
+        if (!first) out.push_back(',');
+        first = false;
+        append_json_string(k, out);
+        out.push_back(':');
+        append_json(v, out);
+      }
+      out.push_back('}');
+      break;
+    }
+  }
+}
+
+} // namespace
+
+const Any* Any::find(std::string_view key) const {
+  if (!is_object()) return nullptr;
+  for (const auto& [k, v] : as_object()) {
+    if (k == key) return &v;
+  }
+  return nullptr;
+}
+
+std::string Any::to_json_string() const {
+  std::string out;
+  append_json(*this, out);
+  return out;
+}
+
+} // namespace accord
