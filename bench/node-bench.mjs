@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { loadImpl } from './lib/adapters.mjs'
 import { buildCases } from './lib/cases.mjs'
-import { runCase, runTrace } from './lib/runners.mjs'
+import { runCase, runTrace, runTraceInWasm } from './lib/runners.mjs'
 import { loadTrace, traceCases } from './lib/trace.mjs'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
@@ -90,7 +90,8 @@ for (const t of traceCases) {
   if (!selected(t.id)) continue
   if (t.only && !t.only.includes(args.impl)) continue
   const trace = traces.get(t.file) || traces.set(t.file, loadTrace(t.file)).get(t.file)
-  const r = repeat(Number(args['trace-runs']), () => runTrace(impl, trace, t.observer))
+  const r = repeat(Number(args['trace-runs']),
+    () => (t.inWasm ? runTraceInWasm(impl, trace) : runTrace(impl, trace, t.observer)))
   const file = record(t.id, t.title, r)
   if (!t.memory) continue
   results.cases[t.id].memory = memoryOf(args.impl, file, t.file)

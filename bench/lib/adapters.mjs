@@ -140,12 +140,14 @@ const accordWasmAdapter = async () => {
         map: () => doc.map(),
         encode: () => doc.encode(),
         apply (update) { doc.apply(update) },
+        /** Runs a flattened trace inside wasm: see BenchDoc::replay_trace. */
+        replayTrace (positions, dels, texts, lengths) { doc.replayTrace(positions, dels, texts, lengths) },
         destroy () { doc.delete() }
       }
     },
     /** Bytes in use by the module's malloc (not the size of the wasm memory, which only grows). */
     heapBytes: () => M.mallocInUse(),
-    memoryBytes: () => M.HEAP8.buffer.byteLength
+    memoryBytes: () => M.wasmMemoryBytes()
   }
 }
 

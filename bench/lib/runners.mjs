@@ -136,6 +136,33 @@ export const runTrace = (impl, trace, observer) => {
   return { timeMs: run.ms, updates, updateBytes, ...ed }
 }
 
+/**
+ * Replays a trace of one-patch transactions by a loop inside Accord's wasm module: the patches
+ * are flattened into typed arrays and one string first (not timed), then handed over in one call.
+ */
+export const runTraceInWasm = (impl, trace) => {
+  const n = trace.txns.length
+  const positions = new Uint32Array(n)
+  const dels = new Uint32Array(n)
+  const lengths = new Uint32Array(n)
+  const texts = []
+  trace.txns.forEach((patches, i) => {
+    assert.equal(patches.length, 1, `${trace.name}: in-wasm replay needs one patch per transaction`)
+    const [pos, del, ins] = patches[0]
+    positions[i] = pos
+    dels[i] = del
+    lengths[i] = Buffer.byteLength(ins, 'utf8')
+    texts.push(ins)
+  })
+  const joined = texts.join('')
+  const doc = impl.createDoc(1)
+  const run = timed(() => doc.replayTrace(positions, dels, joined, lengths))
+  assert.equal(doc.text(), trace.endContent, `${trace.name}: replay does not produce endContent`)
+  const ed = encodeAndDecode(impl, doc, 'text', trace.endContent, 2)
+  doc.destroy()
+  return { timeMs: run.ms, updates: 0, updateBytes: 0, ...ed }
+}
+
 /** Runs one synthetic case (B1, B2 or B3). */
 export const runCase = (impl, c) =>
   c.group === 'B1' ? runB1(impl, c) : c.group === 'B2' ? runB2(impl, c) : runB3(impl, c)

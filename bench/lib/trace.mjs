@@ -15,6 +15,7 @@ export const tracesDir = () =>
   process.env.ACCORD_TRACES || path.resolve(here, '../../../shared/traces')
 
 /** The sequential traces the benchmarks replay, by case id. */
+// inWasm: the edits are handed over at once and replayed by a loop inside the wasm module.
 // only: the implementations that run the case (all when absent).
 // observer: the format of the update every transaction emits to an observer (null: none).
 export const traceCases = [
@@ -24,6 +25,8 @@ export const traceCases = [
     title: 'automerge-paper without an update observer' },
   { id: 'B4.v2obs', file: 'automerge-paper', observer: 'v2', memory: false, only: ['yjs'],
     title: 'automerge-paper with a v2 update observer (crdt-benchmarks\' exact setup)' },
+  { id: 'B4.inwasm', file: 'automerge-paper', observer: null, memory: false, only: ['accord-wasm'],
+    inWasm: true, title: 'automerge-paper replayed by a loop inside wasm (no JS call per edit)' },
   { id: 'B4.seph', file: 'seph-blog1', observer: 'v1', memory: true,
     title: 'seph-blog1: 137,154 transactions incl. pastes, v1 update observer' }
 ]
