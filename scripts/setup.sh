@@ -8,7 +8,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 DEBIAN_PACKAGES=(
   g++ cmake ninja-build pkg-config git
   googletest libgtest-dev libgmock-dev libbenchmark-dev
-  libsqlite3-dev nlohmann-json3-dev libboost1.81-dev libssl-dev libsodium-dev
+  libsqlite3-dev nlohmann-json3-dev zlib1g-dev libboost1.81-dev libssl-dev libsodium-dev
   libcli11-dev libfmt-dev
   clang-14 libclang-rt-14-dev clang-format
   emscripten nodejs npm
