@@ -211,7 +211,7 @@ export class Generator {
   }
 
   /** Builds a whole session; returns {script, reference}. */
-  generate({ minSteps = 4, maxSteps = 28 } = {}) {
+  generate({ minSteps = 4, maxSteps = 28, v2 = false } = {}) {
     const rng = this.rng;
     const f = this.f;
     const nPeers = rng.int(2, 5);
@@ -238,7 +238,7 @@ export class Generator {
       roots,
       steps: [],
     };
-    const runner = new SessionRunner(script, (spec, r) => new YjsPeer(spec, r));
+    const runner = new SessionRunner(script, (spec, r) => new YjsPeer(spec, r), { v2 });
     try {
       const syncModes = ['full', 'diff', 'updates'].filter((m) => f.has(`sync_${m}`));
       const nSteps = rng.int(minSteps, maxSteps);

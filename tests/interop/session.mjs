@@ -32,13 +32,14 @@
 //     formatting cleanup); sent: the full/diff payload of a sync step; sv, state: its
 //     encodeStateVector and encodeStateAsUpdate afterwards; view: see yjs_peer.mjs.
 //   final[p] = {sv, state, view, json} for every peer after the last step.
+// With {v2: true} (yjs peers), also updates_v2 per step and state_v2 per peer.
 import { bytesToHex, hexToBytes } from './values.mjs';
 
 export const SCRIPT_FORMAT = 'accord-interop-session/1';
 
 /** Executes `script` with peers made by `makePeer(spec, roots)`; returns artifacts. */
-export function runScript(script, makePeer, { checkpoints = true } = {}) {
-  const runner = new SessionRunner(script, makePeer, { checkpoints });
+export function runScript(script, makePeer, { checkpoints = true, v2 = false } = {}) {
+  const runner = new SessionRunner(script, makePeer, { checkpoints, v2 });
   try {
     for (const step of script.steps) runner.runStep(step);
     return runner.finish();
@@ -49,10 +50,11 @@ export function runScript(script, makePeer, { checkpoints = true } = {}) {
 
 /** Step-by-step execution; the generator uses it to choose ops against live peers. */
 export class SessionRunner {
-  constructor(script, makePeer, { checkpoints = true } = {}) {
+  constructor(script, makePeer, { checkpoints = true, v2 = false } = {}) {
     this.script = script;
     this.peers = script.peers.map((spec) => makePeer(spec, script.roots));
     this.checkpoints = checkpoints;
+    this.v2 = v2; // also record update format v2 (yjs peers only): updates_v2, state_v2
     this.emitted = []; // emitted[s] = Uint8Array[] of step s
     this.steps = [];
   }
@@ -89,6 +91,7 @@ export class SessionRunner {
     }
     this.emitted.push(updates);
     const rec = { peer, updates: updates.map(bytesToHex), sent: sent.map(bytesToHex) };
+    if (this.v2) rec.updates_v2 = this.peers[peer].emittedV2.map(bytesToHex);
     if (this.checkpoints) {
       const p = this.peers[peer];
       rec.sv = bytesToHex(p.stateVector());
@@ -105,6 +108,7 @@ export class SessionRunner {
       final: this.peers.map((p) => ({
         sv: bytesToHex(p.stateVector()),
         state: bytesToHex(p.stateAsUpdate()),
+        ...(this.v2 ? { state_v2: bytesToHex(p.stateAsUpdateV2()) } : {}),
         view: p.view(),
         json: p.json(),
       })),
@@ -147,4 +151,17 @@ export function withoutOp(script, i, j) {
   const steps = script.steps.slice();
   steps[i] = { ...steps[i], ops: steps[i].ops.filter((_, k) => k !== j) };
   return { ...script, steps };
+}
+
+/** A copy of `script` without peer `p`, or null when a step still involves it. */
+export function withoutPeer(script, p) {
+  const uses = (st) => st.txn === p || st.from === p || st.to === p;
+  if (script.peers.length <= 1 || script.steps.some(uses)) return null;
+  const re = (i) => (i > p ? i - 1 : i);
+  const steps = script.steps.map((st) => {
+    const out = { ...st };
+    for (const k of ['txn', 'from', 'to']) if (out[k] !== undefined) out[k] = re(out[k]);
+    return out;
+  });
+  return { ...script, peers: script.peers.filter((_, i) => i !== p), steps };
 }

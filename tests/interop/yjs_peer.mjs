@@ -45,6 +45,34 @@ export function deltaView(delta) {
   });
 }
 
+const isHigh = (c) => c >= 0xd800 && c <= 0xdbff;
+const isLow = (c) => c >= 0xdc00 && c <= 0xdfff;
+
+/**
+ * Throws when an op's index or range is out of bounds or splits a surrogate pair.
+ * yjs is lenient with some of these; scripts must not be, so that a script the
+ * shrinker cut down is still one every implementation can execute the same way.
+ */
+function checkBounds(t, kind, op) {
+  if (kind === 'map' || op.index === undefined) return;
+  let units = null;
+  let length = t.length;
+  if (kind === 'text') {
+    units = '';
+    for (const d of t.toDelta()) units += typeof d.insert === 'string' ? d.insert : '\ufffc';
+    length = units.length;
+  }
+  const end = op.length === undefined ? op.index : op.index + op.length;
+  if (op.index < 0 || end > length || (op.length !== undefined && op.length < 1)) {
+    throw new Error(`${op.op} [${op.index}, ${end}) out of bounds (length ${length})`);
+  }
+  for (const i of [op.index, end]) {
+    if (units && i > 0 && i < units.length && isHigh(units.charCodeAt(i - 1)) && isLow(units.charCodeAt(i))) {
+      throw new Error(`${op.op} at ${i} splits a surrogate pair`);
+    }
+  }
+}
+
 export class YjsPeer {
   /**
    * @param {{client:number, gc:boolean}} spec
@@ -59,12 +87,15 @@ export class YjsPeer {
       this.roots.set(r.name, t);
     }
     this.emitted = [];
+    this.emittedV2 = [];
     this.doc.on('update', (u) => this.emitted.push(u));
+    this.doc.on('updateV2', (u) => this.emittedV2.push(u));
   }
 
   /** Runs `body(applyOp)` in one transaction; returns the updates yjs emitted. */
   transact(body) {
     this.emitted = [];
+    this.emittedV2 = [];
     this.doc.transact(() => body((op) => this.applyOp(op)));
     return this.emitted;
   }
@@ -87,6 +118,7 @@ export class YjsPeer {
     const kind = yjsKind(t);
     const want = op.op.split('_')[0];
     if (kind !== want) throw new Error(`op ${op.op} on a ${kind} at ${JSON.stringify(op.path)}`);
+    checkBounds(t, kind, op);
     switch (op.op) {
       case 'map_set': t.set(op.key, contentValue(op.value)); break;
       case 'map_delete': t.delete(op.key); break;
@@ -104,6 +136,7 @@ export class YjsPeer {
   /** Applies a v1 update; returns the updates the peer emitted while integrating it. */
   applyUpdate(bytes) {
     this.emitted = [];
+    this.emittedV2 = [];
     Y.applyUpdate(this.doc, bytes);
     return this.emitted;
   }
@@ -114,6 +147,11 @@ export class YjsPeer {
 
   stateAsUpdate(sv) {
     return sv ? Y.encodeStateAsUpdate(this.doc, sv) : Y.encodeStateAsUpdate(this.doc);
+  }
+
+  /** encodeStateAsUpdateV2 (update format v2). */
+  stateAsUpdateV2() {
+    return Y.encodeStateAsUpdateV2(this.doc);
   }
 
   view() {
