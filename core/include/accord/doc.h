@@ -25,6 +25,14 @@ struct DocOptions {
   bool gc = true;
   /// The document's guid (random UUID when empty).
   std::string guid;
+
+  /// Options with a fixed client id (tests, replays).
+  static DocOptions with_client_id(std::uint64_t id, bool gc_on = true) {
+    DocOptions o;
+    o.client_id = id;
+    o.gc = gc_on;
+    return o;
+  }
 };
 
 /// A CRDT document.

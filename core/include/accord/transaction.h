@@ -12,6 +12,7 @@ namespace accord {
 
 namespace crdt {
 class DocImpl;
+struct TxnState;
 } // namespace crdt
 
 /// Who made a change: a name and/or an identity pointer (as Yjs's arbitrary origin value). Two
@@ -27,10 +28,13 @@ class Transaction {
 public:
   /// Engine use: wraps the doc's open transaction; `owner` is false for a nested one.
   Transaction(crdt::DocImpl* doc, bool owner) : doc_(doc), owner_(owner) {}
+  /// Engine use: a read-only view of a finished transaction (given to observers).
+  Transaction(crdt::DocImpl* doc, const crdt::TxnState* view)
+      : doc_(doc), owner_(false), view_(view) {}
   Transaction(const Transaction&) = delete;
   Transaction& operator=(const Transaction&) = delete;
   Transaction(Transaction&& other) noexcept
-      : doc_(std::exchange(other.doc_, nullptr)), owner_(other.owner_) {}
+      : doc_(std::exchange(other.doc_, nullptr)), owner_(other.owner_), view_(other.view_) {}
   Transaction& operator=(Transaction&& other) = delete;
   /// Commits if still open.
   ~Transaction() { commit(); }
@@ -42,8 +46,8 @@ public:
   const Origin& origin() const;
   /// True when the change was made through the API on this doc (false for apply_update).
   bool local() const;
-  /// True until commit().
-  bool open() const { return doc_ != nullptr; }
+  /// True until commit() (false for the views observers receive).
+  bool open() const { return doc_ != nullptr && view_ == nullptr; }
 
   /// Engine use: the doc the transaction belongs to.
   crdt::DocImpl* doc() const { return doc_; }
@@ -51,6 +55,7 @@ public:
 private:
   crdt::DocImpl* doc_;
   bool owner_;
+  const crdt::TxnState* view_ = nullptr;
 };
 
 } // namespace accord

@@ -109,11 +109,14 @@ public:
   /// Wraps an engine branch of kind kText or kXmlText.
   explicit TextRef(crdt::Branch* b) : TypeRef(b) {}
 
-  /// Inserts UTF-8 `text` at UTF-16 `index` with formatting `attributes` (Yjs insert semantics:
-  /// without attributes the text takes the formatting at the position). kInvalidArgument when
-  /// out of range or not valid UTF-8; nothing changes then.
+  /// Inserts UTF-8 `text` at UTF-16 `index`, taking the formatting at the position (Yjs
+  /// insert(index, text)). kInvalidArgument when out of range or not valid UTF-8; nothing
+  /// changes then. Cost: O(distance from the nearest search marker) + O(log structs).
+  Status insert(Transaction& txn, std::uint64_t index, std::string_view text) const;
+  /// Inserts with exactly `attributes` as formatting (Yjs insert(index, text, attributes)):
+  /// attributes active at the position but not listed are ended around the text.
   Status insert(Transaction& txn, std::uint64_t index, std::string_view text,
-                const Any::Object& attributes = {}) const;
+                const Any::Object& attributes) const;
   /// Inserts an embed (ContentEmbed; an object, or a nested type's JSON) at `index`.
   Status insert_embed(Transaction& txn, std::uint64_t index, Any embed,
                       const Any::Object& attributes = {}) const;

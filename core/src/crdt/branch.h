@@ -1,0 +1,64 @@
+#pragma once
+/// Branch: the state of one shared type (Yjs's AbstractType): its list of items (start), its
+/// map entries (key -> newest item for the key, deleted or not), its visible length, the
+/// search markers that speed up index lookups, and its observers.
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "accord/events.h"
+#include "accord/value.h"
+#include "crdt/item.h"
+
+namespace accord::crdt {
+
+class DocImpl;
+
+/// A cached (item, index) pair for index lookups, as Yjs's ArraySearchMarker.
+struct SearchMarker {
+  Item* p = nullptr;
+  std::uint64_t index = 0;
+  std::uint64_t timestamp = 0;
+};
+
+/// One shared type.
+struct Branch {
+  DocImpl* doc = nullptr;
+  TypeKind kind = TypeKind::kMap;
+  bool kind_known = true; ///< false for a root only seen in updates (Yjs AbstractType)
+  std::string name;       ///< XmlElement node name / XmlHook hook name
+  Item* item = nullptr;   ///< the item holding this type; null for a root
+  const std::string* root_name = nullptr; ///< for roots
+  Item* start = nullptr;
+  std::uint64_t length = 0;
+  std::unordered_map<std::string, Item*> map;
+  std::vector<const std::string*> key_order; ///< map keys in first-insertion order
+  bool use_markers = false;    ///< Array and Text keep search markers (Yjs _searchMarker)
+  bool has_formatting = false; ///< a ContentFormat was integrated (YText._hasFormatting)
+  bool dead = false;           ///< its item was garbage-collected
+  std::vector<SearchMarker> markers;
+
+  std::vector<std::pair<SubscriptionId, std::function<void(const Event&)>>> observers;
+  std::vector<std::pair<SubscriptionId, std::function<void(const std::vector<Event>&)>>>
+      deep_observers;
+
+  /// The key table entry for `key` (created on first use); its address is stable.
+  std::pair<const std::string*, Item**> key_slot(std::string_view key) {
+    auto it = map.find(std::string(key));
+    if (it == map.end()) {
+      it = map.emplace(std::string(key), nullptr).first;
+      key_order.push_back(&it->first);
+    }
+    return {&it->first, &it->second};
+  }
+  /// The newest item for `key` or null.
+  Item* map_get(std::string_view key) const {
+    auto it = map.find(std::string(key));
+    return it == map.end() ? nullptr : it->second;
+  }
+};
+
+} // namespace accord::crdt

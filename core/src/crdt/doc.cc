@@ -1,0 +1,167 @@
+// accord::Doc and the update v1 entry points (accord/update.h).
+#include "accord/doc.h"
+
+#include "accord/update.h"
+#include "crdt/apply.h"
+#include "crdt/doc_impl.h"
+#include "crdt/update_codec.h"
+#include "encoding/lib0_reader.h"
+#include "encoding/lib0_writer.h"
+
+namespace accord {
+
+Doc::Doc() : Doc(DocOptions{}) {}
+Doc::Doc(DocOptions options) : impl_(std::make_unique<crdt::DocImpl>(std::move(options))) {}
+Doc::~Doc() = default;
+Doc::Doc(Doc&&) noexcept = default;
+Doc& Doc::operator=(Doc&&) noexcept = default;
+
+std::uint64_t Doc::client_id() const { return impl_->client_id; }
+const std::string& Doc::guid() const { return impl_->guid; }
+bool Doc::gc() const { return impl_->gc; }
+
+MapRef Doc::get_map(std::string_view name) { return MapRef(impl_->get_root(name, TypeKind::kMap)); }
+ArrayRef Doc::get_array(std::string_view name) {
+  return ArrayRef(impl_->get_root(name, TypeKind::kArray));
+}
+TextRef Doc::get_text(std::string_view name) {
+  return TextRef(impl_->get_root(name, TypeKind::kText));
+}
+XmlFragmentRef Doc::get_xml_fragment(std::string_view name) {
+  return XmlFragmentRef(impl_->get_root(name, TypeKind::kXmlFragment));
+}
+std::vector<std::string> Doc::root_names() const { return impl_->root_names(); }
+std::optional<TypeRef> Doc::root(std::string_view name) const {
+  crdt::Branch* b = impl_->find_root(name);
+  if (!b) return std::nullopt;
+  return TypeRef(b);
+}
+
+Any Doc::to_json() const {
+  Any::Object obj;
+  for (const std::string& name : impl_->root_names()) {
+    obj.emplace_back(name, TypeRef(impl_->find_root(name)).to_json());
+  }
+  return Any(std::move(obj));
+}
+
+Transaction Doc::transact(Origin origin) {
+  bool owner = impl_->begin(std::move(origin), true);
+  return Transaction(impl_.get(), owner);
+}
+
+SubscriptionId Doc::observe_update(
+    std::function<void(const std::vector<std::uint8_t>&, const Origin&)> fn) {
+  SubscriptionId id = impl_->next_subscription++;
+  impl_->update_observers.emplace_back(id, std::move(fn));
+  return id;
+}
+
+bool Doc::unobserve_update(SubscriptionId id) {
+  auto& v = impl_->update_observers;
+  for (auto it = v.begin(); it != v.end(); ++it) {
+    if (it->first == id) {
+      v.erase(it);
+      return true;
+    }
+  }
+  return false;
+}
+
+SubscriptionId Doc::observe_after_transaction(std::function<void(const Transaction&)> fn) {
+  SubscriptionId id = impl_->next_subscription++;
+  impl_->after_txn_observers.emplace_back(id, std::move(fn));
+  return id;
+}
+
+bool Doc::unobserve_after_transaction(SubscriptionId id) {
+  auto& v = impl_->after_txn_observers;
+  for (auto it = v.begin(); it != v.end(); ++it) {
+    if (it->first == id) {
+      v.erase(it);
+      return true;
+    }
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------- update v1
+
+StateVector state_vector(const Doc& doc) { return doc.impl()->store.state_vector(); }
+
+std::vector<std::uint8_t> encode_state_vector(const StateVector& sv) {
+  encoding::Lib0Buffer w;
+  w.write_var_uint(sv.size());
+  for (auto it = sv.rbegin(); it != sv.rend(); ++it) {
+    w.write_var_uint(it->first);
+    w.write_var_uint(it->second);
+  }
+  return w.take();
+}
+
+std::vector<std::uint8_t> encode_state_vector(const Doc& doc) {
+  return encode_state_vector(state_vector(doc));
+}
+
+Result<StateVector> decode_state_vector(std::span<const std::uint8_t> bytes) {
+  encoding::Lib0Reader r(bytes);
+  StateVector sv;
+  std::size_t at = r.offset();
+  ACCORD_ASSIGN_OR_RETURN(std::uint64_t n, r.read_var_uint());
+  if (n > r.remaining() / 2) {
+    return encoding::Lib0Reader::error_at(at, "state vector size exceeds input");
+  }
+  for (std::uint64_t i = 0; i < n; ++i) {
+    ACCORD_ASSIGN_OR_RETURN(std::uint64_t client, r.read_var_uint());
+    ACCORD_ASSIGN_OR_RETURN(std::uint64_t clock, r.read_var_uint());
+    sv[client] = clock;
+  }
+  return sv;
+}
+
+std::vector<std::uint8_t> encode_state_as_update(const Doc& doc, const StateVector& sv) {
+  const crdt::DocImpl& d = *doc.impl();
+  encoding::Lib0Buffer w;
+  crdt::write_client_structs(w, d.store, sv);
+  // Yjs createDeleteSetFromStructStore: runs of deleted structs per client.
+  crdt::DeleteSet ds;
+  for (const auto& [client, structs] : d.store.clients()) {
+    bool in_run = false;
+    structs.for_each([&](const crdt::Item* s) {
+      if (s->deleted()) {
+        if (in_run) {
+          ds.clients()[client].back().len += s->length;
+        } else {
+          ds.add(client, s->id.clock, s->length);
+          in_run = true;
+        }
+      } else {
+        in_run = false;
+      }
+    });
+  }
+  ds.encode(w);
+  return w.take();
+}
+
+Result<std::vector<std::uint8_t>> encode_state_as_update(const Doc& doc,
+                                                         std::span<const std::uint8_t> encoded_sv) {
+  if (encoded_sv.empty()) return encode_state_as_update(doc, StateVector{});
+  ACCORD_ASSIGN_OR_RETURN(StateVector sv, decode_state_vector(encoded_sv));
+  return encode_state_as_update(doc, sv);
+}
+
+Status apply_update(Doc& doc, std::span<const std::uint8_t> update, Origin origin) {
+  ACCORD_ASSIGN_OR_RETURN(crdt::DecodedUpdate decoded, crdt::decode_update_v1(update));
+  crdt::DocImpl& d = *doc.impl();
+  bool owner = d.begin(std::move(origin), false);
+  if (!owner) {
+    // Joined a local transaction: Yjs sets transaction.local = false for it.
+    d.txn().local = false;
+  }
+  crdt::apply_decoded_update(d, std::move(decoded));
+  if (owner) d.end();
+  return Status::ok();
+}
+
+} // namespace accord
