@@ -10,10 +10,11 @@ Result<std::uint64_t> FrameReader::read_var_uint() {
       return Status::error_at(StatusCode::kCorrupt, start, "truncated varUint");
     }
     const std::uint8_t byte = bytes_[offset_++];
-    if (shift > 49 && (byte & 0x7f) >> (53 - shift) != 0) {
+    const std::uint64_t bits = byte & 0x7f;
+    if (shift >= 53 ? (bits != 0 || (byte & 0x80) != 0) : (bits >> (53 - shift)) != 0) {
       return Status::error_at(StatusCode::kCorrupt, start, "varUint larger than 2^53");
     }
-    value |= static_cast<std::uint64_t>(byte & 0x7f) << shift;
+    if (shift < 53) value |= bits << shift;
     if ((byte & 0x80) == 0) return value;
   }
 }
