@@ -51,6 +51,9 @@ public:
 
   /// Engine use: the doc the transaction belongs to.
   crdt::DocImpl* doc() const { return doc_; }
+  /// Engine use: the finished transaction's state for the views observers receive, else null
+  /// (the UndoManager reads delete set, before/after states and changed types from it).
+  const crdt::TxnState* view() const { return view_; }
 
 private:
   crdt::DocImpl* doc_;
