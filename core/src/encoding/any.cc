@@ -1,7 +1,8 @@
 #include "accord/any.h"
 
-#include <charconv>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 
 namespace accord {
 namespace {
@@ -32,6 +33,52 @@ void append_json_string(const std::string& s, std::string& out) {
   out.push_back('"');
 }
 
+// Appends a finite, non-zero double as JavaScript's Number.prototype.toString prints it (what
+// JSON.stringify prints): the shortest digits that read back as the same double, in fixed
+// notation for decimal exponents -7 < n <= 21, exponential otherwise. Uses snprintf/strtod, not
+// std::to_chars, which Emscripten 3.1.6's libc++ lacks for floating point.
+void append_js_number(double d, std::string& out) {
+  if (d < 0) {
+    out.push_back('-');
+    d = -d;
+  }
+  char buf[40];
+  for (int precision = 1; precision <= 17; ++precision) {
+    std::snprintf(buf, sizeof buf, "%.*e", precision - 1, d);
+    if (std::strtod(buf, nullptr) == d) break;
+  }
+  // buf is "D.DDDDe+XX" (or "De+XX"): collect the digits and the exponent.
+  std::string digits;
+  const char* p = buf;
+  for (; *p != 'e'; ++p) {
+    if (*p != '.') digits.push_back(*p);
+  }
+  const int exponent = std::atoi(p + 1);
+  while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
+  const int k = static_cast<int>(digits.size());
+  const int n = exponent + 1; // value = 0.digits * 10^n
+  if (k <= n && n <= 21) {
+    out += digits;
+    out.append(static_cast<std::size_t>(n - k), '0');
+  } else if (0 < n && n <= 21) {
+    out.append(digits, 0, static_cast<std::size_t>(n));
+    out.push_back('.');
+    out.append(digits, static_cast<std::size_t>(n), std::string::npos);
+  } else if (-6 < n && n <= 0) {
+    out += "0.";
+    out.append(static_cast<std::size_t>(-n), '0');
+    out += digits;
+  } else {
+    out.push_back(digits[0]);
+    if (k > 1) {
+      out.push_back('.');
+      out.append(digits, 1, std::string::npos);
+    }
+    out += n - 1 >= 0 ? "e+" : "e-";
+    out += std::to_string(n - 1 >= 0 ? n - 1 : 1 - n);
+  }
+}
+
 void append_json(const Any& a, std::string& out) {
   switch (a.kind()) {
     case Any::Kind::kUndefined:
@@ -44,9 +91,7 @@ void append_json(const Any& a, std::string& out) {
       } else if (d == 0) {
         out += "0";
       } else {
-        char buf[32];
-        auto res = std::to_chars(buf, buf + sizeof buf, d);
-        out.append(buf, res.ptr);
+        append_js_number(d, out);
       }
       break;
     }
