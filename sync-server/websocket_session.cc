@@ -76,6 +76,12 @@ void WebSocketSession::on_accept(beast::error_code ec) {
     finish(ec);
     return;
   }
+  accepted_ = true;
+  if (closing_) { // shutdown arrived during the handshake
+    do_close();
+    do_read();
+    return;
+  }
   log_info("ws_open", {{"connection", id_},
                        {"endpoint", endpoint_name(route_.endpoint)},
                        {"document", route_.document},
@@ -186,8 +192,9 @@ void WebSocketSession::begin_close(CloseCode code, std::string reason) {
              {"reason", close_request_.reason},
              {"user", principal_ ? principal_->user : std::string()},
              {"remote", remote_}});
-  // Whatever is queued is written first, then the close frame.
-  if (!writing_) do_close();
+  // Whatever is queued is written first, then the close frame; during the
+  // handshake on_accept sends it.
+  if (accepted_ && !writing_) do_close();
 }
 
 void WebSocketSession::do_close() {

@@ -73,6 +73,7 @@ private:
   RateLimiter rate_;
   std::deque<std::vector<std::uint8_t>> queue_;
   std::size_t queued_bytes_ = 0;
+  bool accepted_ = false; ///< the 101 response is written
   bool writing_ = false;
   bool closing_ = false; ///< no more sends; a close is pending or under way
   bool close_started_ = false;

@@ -25,7 +25,12 @@ void expect_graceful_exit(int signal) {
   for (std::size_t i = 0; i < clients.size(); ++i) {
     EXPECT_EQ(clients[i]->read_until_closed(), 1001) << targets[i];
   }
-  EXPECT_EQ(server->wait_exit(std::chrono::seconds(20)), std::optional<int>(0));
+  const std::optional<int> exit_code = server->wait_exit(std::chrono::seconds(20));
+  EXPECT_EQ(exit_code, std::optional<int>(0)) << [&] {
+    std::string log;
+    for (const std::string& line : server->log_lines()) log += line + "\n";
+    return "server log:\n" + log;
+  }();
   EXPECT_TRUE(server->wait_for_log([](const std::string& line) {
     return line.find("\"event\":\"shutdown_complete\"") != std::string::npos;
   }));
