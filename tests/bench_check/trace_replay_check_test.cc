@@ -2,8 +2,10 @@
 // them, must produce each trace's endContent, and the final document must survive an
 // encode/decode round trip. Traces come from $ACCORD_TRACES or <source>/../shared/traces.
 #include <gtest/gtest.h>
+#include <zlib.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <string>
 
 #include "accord/doc.h"
@@ -83,6 +85,50 @@ TEST(TraceReplayCheck, MissingTraceIsNotFound) {
   auto trace = load_trace(traces_dir(source_dir()), "no-such-trace");
   ASSERT_FALSE(trace.ok());
   EXPECT_EQ(trace.status().code(), StatusCode::kNotFound);
+}
+
+// Writes `json` gzip-compressed as <tmp>/<name>.json.gz and returns the directory.
+std::string write_trace(const std::string& name, const std::string& json) {
+  const auto dir = std::filesystem::temp_directory_path() / "accord_bench_check";
+  std::filesystem::create_directories(dir);
+  gzFile f = gzopen((dir / (name + ".json.gz")).c_str(), "wb");
+  EXPECT_NE(f, nullptr);
+  EXPECT_EQ(gzwrite(f, json.data(), static_cast<unsigned>(json.size())),
+            static_cast<int>(json.size()));
+  gzclose(f);
+  return dir.string();
+}
+
+TEST(TraceReplayCheck, ReadsEscapesAndSkipsUnknownKeys) {
+  const std::string dir = write_trace(
+      "small", R"({"startContent":"","endContent":"a\"\u00e9\n","x":[1,{"y":null}],)"
+               R"("txns":[{"time":"t","parents":[],"patches":[[0,0,"a\"\u00e9"],[3,0,"\n"]]}]})");
+  auto trace = load_trace(dir, "small");
+  ASSERT_TRUE(trace.ok()) << trace.status().to_string();
+  EXPECT_EQ(trace->end_content, "a\"\xC3\xA9\n");
+  ASSERT_EQ(trace->txns.size(), 1u);
+  ASSERT_EQ(trace->txns[0].size(), 2u);
+  EXPECT_EQ(trace->txns[0][0].ins, "a\"\xC3\xA9");
+  EXPECT_EQ(trace->txns[0][1].pos, 3u);
+  EXPECT_EQ(trace->patch_count, 2u);
+}
+
+TEST(TraceReplayCheck, MalformedTraceIsCorrupt) {
+  for (const std::string json :
+       {R"({"endContent":"x"})", R"({"endContent":"x","txns":[{"patches":[[0,0]]}]})",
+        R"({"endContent":"x","txns":[)", "not json"}) {
+    auto trace = load_trace(write_trace("bad", json), "bad");
+    ASSERT_FALSE(trace.ok()) << json;
+    EXPECT_EQ(trace.status().code(), StatusCode::kCorrupt) << json;
+  }
+}
+
+TEST(TraceReplayCheck, NonBmpTextIsUnsupported) {
+  auto trace = load_trace(
+      write_trace("astral", R"({"endContent":"","txns":[{"patches":[[0,0,"\ud83d\ude00"]]}]})"),
+      "astral");
+  ASSERT_FALSE(trace.ok());
+  EXPECT_EQ(trace.status().code(), StatusCode::kUnsupported);
 }
 
 } // namespace
