@@ -56,6 +56,7 @@ const memOf = impl => {
 }
 const targets = [
   { what: 'B4 apply, Accord native vs yjs', a: b4('accord-native')?.timeMs, b: yjsB4?.timeMs, target: 1 / 50, fmt: fmtMs },
+  { what: 'reference: B4 apply, Accord native (v1 observer) vs yjs with v2 observer (crdt-benchmarks setup)', a: b4('accord-native')?.timeMs, b: get('yjs', 'B4.v2obs')?.timeMs, target: 1 / 50, fmt: fmtMs },
   { what: 'B4 apply, Accord wasm vs yjs', a: b4('accord-wasm')?.timeMs, b: yjsB4?.timeMs, target: 1 / 5, fmt: fmtMs },
   { what: 'B4 apply without observer, Accord wasm (loop in wasm) vs yjs', a: get('accord-wasm', 'B4.inwasm')?.timeMs, b: get('yjs', 'B4.noobs')?.timeMs, target: 1 / 5, fmt: fmtMs },
   { what: 'B4 decode final doc, Accord native vs yjs', a: b4('accord-native')?.decodeMs, b: yjsB4?.decodeMs, target: 1 / 5, fmt: fmtMs },
