@@ -125,7 +125,10 @@ std::vector<std::uint8_t> encode_state_as_update(const Doc& doc, const StateVect
   crdt::write_client_structs(w, d.store, sv);
   // Yjs createDeleteSetFromStructStore: runs of deleted structs per client.
   crdt::DeleteSet ds;
-  for (const auto& [client, structs] : d.store.clients()) {
+  for (const auto& entry : d.store.clients()) {
+    // Named copies, not structured bindings: clang 14 (Emscripten) cannot capture those.
+    const auto client = entry.first;
+    const auto& structs = entry.second;
     bool in_run = false;
     structs.for_each([&](const crdt::Item* s) {
       if (s->deleted()) {
