@@ -22,6 +22,9 @@ struct SearchMarker {
   Item* p = nullptr;
   std::uint64_t index = 0;
   std::uint64_t timestamp = 0;
+  /// Cache: p is visible and its marker flag is set, so updateMarkerChanges would leave this
+  /// marker's item as is. Cleared whenever either may have changed.
+  bool settled = false;
 };
 
 /// One shared type.
@@ -53,6 +56,12 @@ struct Branch {
       key_order.push_back(&it->first);
     }
     return {&it->first, &it->second};
+  }
+  /// Forgets the `settled` cache of markers on `item` (it was deleted or lost its flag).
+  void unsettle_markers(const Item* target) {
+    for (SearchMarker& m : markers) {
+      if (m.p == target) m.settled = false;
+    }
   }
   /// The newest item for `key` or null.
   Item* map_get(std::string_view key) const {

@@ -1,10 +1,5 @@
 #include "crdt/content.h"
 
-// GCC 12 at -O3 reports false -Wmaybe-uninitialized inside std::variant copies of Any.
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#endif
-
 #include "crdt/branch.h"
 #include "encoding/json.h"
 

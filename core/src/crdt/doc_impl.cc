@@ -83,7 +83,17 @@ std::vector<std::string> DocImpl::root_names() const {
 
 bool DocImpl::begin(Origin origin, bool local) {
   if (txn_) return false;
-  txn_ = std::make_unique<TxnState>();
+  if (spare_) {
+    txn_ = std::move(spare_);
+    txn_->before.clear();
+    txn_->after.clear();
+    txn_->delete_set.clients().clear();
+    txn_->merge_structs.clear();
+    txn_->changed.clear();
+    txn_->need_formatting_cleanup = false;
+  } else {
+    txn_ = std::make_unique<TxnState>();
+  }
   txn_->origin = std::move(origin);
   txn_->local = local;
   return true;
@@ -104,6 +114,7 @@ void DocImpl::end() {
     cleanup(*next);
   }
   cleaning_ = false;
+  spare_ = std::move(t);
 }
 
 std::uint64_t DocImpl::before_state(std::uint64_t client) const {
@@ -290,6 +301,17 @@ void DocImpl::integrate(Item* item, std::uint64_t offset) {
 }
 
 void DocImpl::delete_item(Item* first) {
+  if (first->content.kind != ContentKind::kType) {
+    // Fast path: no children to visit.
+    if (first->deleted()) return;
+    if (first->countable() && !first->parent_sub) first->parent->length -= first->length;
+    first->mark_deleted();
+    if (!first->parent->markers.empty()) first->parent->unsettle_markers(first);
+    TxnState* t = txn_ ? txn_.get() : cleanup_txn_;
+    t->delete_set.add(first->id.client, first->id.clock, first->length);
+    add_changed(first->parent, first->parent_sub);
+    return;
+  }
   std::vector<Item*> work{first};
   while (!work.empty()) {
     Item* item = work.back();
@@ -298,6 +320,7 @@ void DocImpl::delete_item(Item* first) {
     Branch* parent = item->parent;
     if (item->countable() && !item->parent_sub) parent->length -= item->length;
     item->mark_deleted();
+    if (!parent->markers.empty()) parent->unsettle_markers(item);
     TxnState* t = txn_ ? txn_.get() : cleanup_txn_;
     t->delete_set.add(item->id.client, item->id.clock, item->length);
     add_changed(parent, item->parent_sub);
@@ -326,6 +349,12 @@ void DocImpl::delete_item(Item* first) {
 }
 
 void DocImpl::gc_item(Item* first, bool first_parent_gcd) {
+  if (first->content.kind != ContentKind::kType && !first_parent_gcd) {
+    if (first->is_gc()) return;
+    first->content = Content{};
+    first->content.kind = ContentKind::kDeleted;
+    return;
+  }
   std::vector<std::pair<Item*, bool>> work{{first, first_parent_gcd}};
   while (!work.empty()) {
     auto [item, parent_gcd] = work.back();
@@ -377,6 +406,7 @@ bool merge_items(Item* left, Item* right, const std::unordered_map<const Item*, 
   for (SearchMarker& m : parent->markers) {
     if (m.p == right) {
       m.p = left;
+      m.settled = false;
       if (!left->deleted() && left->countable()) m.index -= left->length;
     }
   }
@@ -449,10 +479,12 @@ SearchMarker* DocImpl::find_marker(Branch* type, std::uint64_t index) {
   }
   auto overwrite = [&](SearchMarker& m) {
     m.p->set_marker(false);
+    type->unsettle_markers(m.p);
     m.p = p;
     p->set_marker(true);
     m.index = pindex;
     m.timestamp = marker_clock_++;
+    m.settled = p->visible();
     return &m;
   };
   if (marker) {
@@ -470,7 +502,7 @@ SearchMarker* DocImpl::find_marker(Branch* type, std::uint64_t index) {
     return overwrite(*oldest);
   }
   p->set_marker(true);
-  type->markers.push_back(SearchMarker{p, pindex, marker_clock_++});
+  type->markers.push_back(SearchMarker{p, pindex, marker_clock_++, p->visible()});
   return &type->markers.back();
 }
 
@@ -478,7 +510,7 @@ void DocImpl::update_marker_changes(Branch* type, std::uint64_t index, std::int6
   auto& ms = type->markers;
   for (std::size_t k = ms.size(); k-- > 0;) {
     SearchMarker& m = ms[k];
-    if (len > 0) {
+    if (len > 0 && !m.settled) {
       Item* p = m.p;
       p->set_marker(false);
       while (p && (p->deleted() || !p->countable())) {
@@ -491,6 +523,7 @@ void DocImpl::update_marker_changes(Branch* type, std::uint64_t index, std::int6
       }
       m.p = p;
       p->set_marker(true);
+      m.settled = true;
     }
     if (index < m.index || (len > 0 && index == m.index)) {
       std::int64_t shifted = static_cast<std::int64_t>(m.index) + len;

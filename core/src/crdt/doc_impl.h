@@ -135,6 +135,7 @@ private:
   std::unordered_map<std::string, Branch*> roots_;
   std::vector<const std::string*> root_order_;
   std::unique_ptr<TxnState> txn_;
+  std::unique_ptr<TxnState> spare_; ///< a finished transaction kept for reuse (no allocation)
   TxnState* cleanup_txn_ = nullptr; ///< the transaction being cleaned up (splits record here)
   std::deque<std::unique_ptr<TxnState>> cleanup_queue_;
   bool cleaning_ = false;

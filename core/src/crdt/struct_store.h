@@ -12,7 +12,8 @@
 
 namespace accord::crdt {
 
-/// The structs of one client, chunked. Positions are (chunk, index) pairs.
+/// The structs of one client, chunked. Positions are (chunk, index) pairs. Each chunk keeps the
+/// clocks of its structs beside the pointers so lookups by clock touch no item.
 class ClientStructs {
 public:
   /// A position in the sequence.
@@ -25,30 +26,29 @@ public:
   bool empty() const { return chunks_.empty(); }
   /// Number of structs. O(chunks).
   std::size_t size() const;
-  Item* back() const { return chunks_.back().back(); }
-  Item* front() const { return chunks_.front().front(); }
+  Item* back() const { return chunks_.back().items.back(); }
+  Item* front() const { return chunks_.front().items.front(); }
   /// The next clock of this client (end of the last struct).
   std::uint64_t state() const {
     if (chunks_.empty()) return 0;
-    const Item* b = chunks_.back().back();
+    const Item* b = chunks_.back().items.back();
     return b->id.clock + b->length;
   }
-  Item* at(Pos p) const { return chunks_[p.chunk][p.idx]; }
-  void set(Pos p, Item* item) { chunks_[p.chunk][p.idx] = item; }
+  Item* at(Pos p) const { return chunks_[p.chunk].items[p.idx]; }
   Pos begin_pos() const { return Pos{0, 0}; }
   Pos last_pos() const {
     return Pos{static_cast<std::uint32_t>(chunks_.size() - 1),
-               static_cast<std::uint32_t>(chunks_.back().size() - 1)};
+               static_cast<std::uint32_t>(chunks_.back().items.size() - 1)};
   }
   /// The position after `p`; valid() false past the end.
   Pos next(Pos p) const {
-    if (p.idx + 1 < chunks_[p.chunk].size()) return Pos{p.chunk, p.idx + 1};
+    if (p.idx + 1 < chunks_[p.chunk].items.size()) return Pos{p.chunk, p.idx + 1};
     return Pos{p.chunk + 1, 0};
   }
   /// The position before `p` (requires p != begin).
   Pos prev(Pos p) const {
     if (p.idx > 0) return Pos{p.chunk, p.idx - 1};
-    return Pos{p.chunk - 1, static_cast<std::uint32_t>(chunks_[p.chunk - 1].size() - 1)};
+    return Pos{p.chunk - 1, static_cast<std::uint32_t>(chunks_[p.chunk - 1].items.size() - 1)};
   }
   bool valid(Pos p) const { return p.chunk < chunks_.size(); }
   bool is_begin(Pos p) const { return p.chunk == 0 && p.idx == 0; }
@@ -57,7 +57,7 @@ public:
   Pos find(std::uint64_t clock) const;
   /// Appends a struct (must start at state()).
   void push_back(Item* item);
-  /// Inserts `item` right after position `p`.
+  /// Inserts `item` right after position `p` (item's clock must follow at(p)).
   void insert_after(Pos p, Item* item);
   /// Removes the struct at `p`.
   void erase(Pos p);
@@ -66,14 +66,19 @@ public:
   template <typename Fn>
   void for_each(Fn&& fn) const {
     for (const auto& c : chunks_) {
-      for (Item* it : c) fn(it);
+      for (Item* it : c.items) fn(it);
     }
   }
 
 private:
-  static constexpr std::size_t kChunk = 512;
+  struct Chunk {
+    std::vector<Item*> items;
+    std::vector<std::uint64_t> clocks;
+  };
+  static constexpr std::size_t kChunk = 256;
   void split_chunk(std::size_t c);
-  std::vector<std::vector<Item*>> chunks_;
+  std::vector<Chunk> chunks_;
+  std::vector<std::uint64_t> first_clocks_;
 };
 
 /// All clients' structs.

@@ -51,7 +51,7 @@ void DocImpl::call_observers(TxnState& t) {
     Branch* type = c.type;
     if (type->item && type->item->deleted()) continue;
     if (!t.local) {
-      for (SearchMarker& m : type->markers) m.p->set_marker(false);
+      // Yjs empties the marker list but leaves the items' marker flags as they are.
       type->markers.clear();
     }
     if (!t.local && type->has_formatting &&
