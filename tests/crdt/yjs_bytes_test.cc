@@ -165,3 +165,51 @@ TEST(YjsBytes, ArrayOps) {
 
 } // namespace
 } // namespace accord
+
+namespace accord {
+namespace {
+
+void sync(Doc& from, Doc& to) {
+  auto update = encode_state_as_update(from, state_vector(to));
+  ASSERT_TRUE(apply_update(to, update).is_ok());
+}
+
+TEST(YjsBytes, ConcurrentPeersConvergeLikeYjs) {
+  Doc a(DocOptions::with_client_id(1));
+  Doc b(DocOptions::with_client_id(2));
+  Doc c(DocOptions::with_client_id(3));
+  auto tx = [](Doc& d, auto fn) {
+    auto txn = d.transact();
+    fn(txn);
+  };
+  tx(a, [&](Transaction& x) { ASSERT_TRUE(a.get_text("t").insert(x, 0, "base text").is_ok()); });
+  sync(a, b);
+  sync(a, c);
+  tx(a, [&](Transaction& x) { ASSERT_TRUE(a.get_text("t").insert(x, 4, "AAA").is_ok()); });
+  tx(b, [&](Transaction& x) { ASSERT_TRUE(b.get_text("t").insert(x, 4, "BBB").is_ok()); });
+  tx(c, [&](Transaction& x) { ASSERT_TRUE(c.get_text("t").insert(x, 4, "CCC").is_ok()); });
+  tx(b, [&](Transaction& x) { ASSERT_TRUE(b.get_text("t").remove(x, 0, 2).is_ok()); });
+  tx(c, [&](Transaction& x) {
+    ASSERT_TRUE(c.get_text("t").format(x, 2, 5, {{"bold", Any(true)}}).is_ok());
+  });
+  tx(a, [&](Transaction& x) { ASSERT_TRUE(a.get_array("l").insert(x, 0, {Any("a1"), Any("a2")}).is_ok()); });
+  tx(b, [&](Transaction& x) { ASSERT_TRUE(b.get_array("l").insert(x, 0, {Any("b1")}).is_ok()); });
+  tx(c, [&](Transaction& x) {
+    ASSERT_TRUE(c.get_array("l").insert(x, 0, {Any(1), Any(2), Any(3)}).is_ok());
+  });
+  tx(a, [&](Transaction& x) { a.get_map("m").set(x, "k", Any("from a")); });
+  tx(b, [&](Transaction& x) { b.get_map("m").set(x, "k", Any("from b")); });
+  tx(c, [&](Transaction& x) { c.get_map("m").set(x, "k", Any("from c")); });
+  tx(c, [&](Transaction& x) { c.get_map("m").set(x, "only c", Any(true)); });
+  sync(c, a);
+  sync(b, a);
+  sync(a, b);
+  sync(a, c);
+  check("concurrent", a);
+  const Any* fx = fixtures().find("concurrent");
+  EXPECT_EQ(hex(encode_state_as_update(b)), fx->find("b")->as_string());
+  EXPECT_EQ(hex(encode_state_as_update(c)), fx->find("c")->as_string());
+}
+
+} // namespace
+} // namespace accord
