@@ -87,6 +87,31 @@ TEST(Update, EveryTruncationFailsAndChangesNothing) {
   EXPECT_EQ(base.get_text("t").to_string(), a.get_text("t").to_string());
 }
 
+TEST(Update, PendingStructsAreIncludedInEncodedState) {
+  Doc a(DocOptions::with_client_id(1));
+  std::vector<std::vector<std::uint8_t>> updates;
+  a.observe_update(
+      [&](const std::vector<std::uint8_t>& u, const Origin&) { updates.push_back(u); });
+  TextRef t = a.get_text("t");
+  a.transact([&](Transaction& x) { ASSERT_TRUE(t.insert(x, 0, "abc").is_ok()); });
+  a.transact([&](Transaction& x) { ASSERT_TRUE(t.insert(x, 1, "XY").is_ok()); });
+  a.transact([&](Transaction& x) { ASSERT_TRUE(t.remove(x, 0, 1).is_ok()); });
+  ASSERT_EQ(updates.size(), 3u);
+  // b only gets the later updates: they wait as pending structs / pending deletes.
+  Doc b(DocOptions::with_client_id(2));
+  ASSERT_TRUE(apply_update(b, updates[1]).is_ok());
+  ASSERT_TRUE(apply_update(b, updates[2]).is_ok());
+  EXPECT_EQ(b.get_text("t").to_string(), "");
+  // c learns b's state (pending included), then the first update: all of a arrives.
+  Doc c(DocOptions::with_client_id(3));
+  ASSERT_TRUE(apply_update(c, encode_state_as_update(b)).is_ok());
+  ASSERT_TRUE(apply_update(c, updates[0]).is_ok());
+  EXPECT_EQ(c.get_text("t").to_string(), t.to_string());
+  ASSERT_TRUE(apply_update(b, updates[0]).is_ok());
+  EXPECT_EQ(b.get_text("t").to_string(), t.to_string());
+  EXPECT_EQ(hex(encode_state_as_update(b)), hex(encode_state_as_update(a)));
+}
+
 TEST(Update, UnknownContentIsAnErrorNotASkip) {
   // One client, one struct with content ref 11 (unknown).
   std::vector<std::uint8_t> bad = {1, 1, 7, 0, 11, 1, 1, 't', 0};

@@ -192,7 +192,9 @@ TEST(YjsBytes, ConcurrentPeersConvergeLikeYjs) {
   tx(c, [&](Transaction& x) {
     ASSERT_TRUE(c.get_text("t").format(x, 2, 5, {{"bold", Any(true)}}).is_ok());
   });
-  tx(a, [&](Transaction& x) { ASSERT_TRUE(a.get_array("l").insert(x, 0, {Any("a1"), Any("a2")}).is_ok()); });
+  tx(a, [&](Transaction& x) {
+    ASSERT_TRUE(a.get_array("l").insert(x, 0, {Any("a1"), Any("a2")}).is_ok());
+  });
   tx(b, [&](Transaction& x) { ASSERT_TRUE(b.get_array("l").insert(x, 0, {Any("b1")}).is_ok()); });
   tx(c, [&](Transaction& x) {
     ASSERT_TRUE(c.get_array("l").insert(x, 0, {Any(1), Any(2), Any(3)}).is_ok());

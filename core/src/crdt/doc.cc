@@ -2,8 +2,10 @@
 #include "accord/doc.h"
 
 #include "accord/update.h"
+#include "accord/update_ops.h"
 #include "crdt/apply.h"
 #include "crdt/doc_impl.h"
+#include "crdt/item_codec.h"
 #include "crdt/update_codec.h"
 #include "encoding/lib0_reader.h"
 #include "encoding/lib0_writer.h"
@@ -119,7 +121,9 @@ Result<StateVector> decode_state_vector(std::span<const std::uint8_t> bytes) {
   return sv;
 }
 
-std::vector<std::uint8_t> encode_state_as_update(const Doc& doc, const StateVector& sv) {
+namespace {
+
+std::vector<std::uint8_t> encode_store_as_update(const Doc& doc, const StateVector& sv) {
   const crdt::DocImpl& d = *doc.impl();
   encoding::Lib0Buffer w;
   crdt::write_client_structs(w, d.store, sv);
@@ -145,6 +149,64 @@ std::vector<std::uint8_t> encode_state_as_update(const Doc& doc, const StateVect
   }
   ds.encode(w);
   return w.take();
+}
+
+/// Pending structs as a v1 update: per client from its first pending clock, gaps as Skip.
+std::vector<std::uint8_t> encode_pending_structs(const crdt::PendingStructs& pending) {
+  encoding::Lib0Buffer w;
+  w.write_var_uint(pending.clients.size());
+  for (auto it = pending.clients.rbegin(); it != pending.clients.rend(); ++it) {
+    const auto& refs = it->second;
+    // Count structs first (records plus skips for gaps; overlaps are cut).
+    std::size_t count = 0;
+    std::uint64_t clock = refs.front().id.clock;
+    for (const crdt::StructRecord& r : refs) {
+      if (r.id.clock + r.length <= clock) continue;
+      if (r.id.clock > clock) ++count;
+      ++count;
+      clock = r.id.clock + r.length;
+    }
+    w.write_var_uint(count);
+    w.write_var_uint(it->first);
+    clock = refs.front().id.clock;
+    w.write_var_uint(clock);
+    for (const crdt::StructRecord& r : refs) {
+      if (r.id.clock + r.length <= clock) continue;
+      if (r.id.clock > clock) {
+        w.write_u8(10);
+        w.write_var_uint(r.id.clock - clock);
+        clock = r.id.clock;
+      }
+      crdt::write_record(w, r, clock - r.id.clock);
+      clock = r.id.clock + r.length;
+    }
+  }
+  w.write_var_uint(0);
+  return w.take();
+}
+
+} // namespace
+
+std::vector<std::uint8_t> encode_state_as_update(const Doc& doc, const StateVector& sv) {
+  std::vector<std::uint8_t> base = encode_store_as_update(doc, sv);
+  const crdt::DocImpl& d = *doc.impl();
+  if (d.pending.empty() && d.pending_ds.empty()) return base;
+  // As Yjs: merge the doc's state with the pending delete set and the pending structs the peer
+  // lacks, so that nothing received is withheld from a peer.
+  std::vector<UpdateBytes> parts;
+  parts.push_back(std::move(base));
+  if (!d.pending_ds.empty()) {
+    encoding::Lib0Buffer w;
+    w.write_var_uint(0);
+    d.pending_ds.encode(w);
+    parts.push_back(w.take());
+  }
+  if (!d.pending.empty()) {
+    auto diff = diff_update(encode_pending_structs(d.pending), encode_state_vector(sv));
+    if (diff.ok()) parts.push_back(std::move(diff).value());
+  }
+  auto merged = merge_updates(parts);
+  return merged.ok() ? std::move(merged).value() : std::move(parts[0]);
 }
 
 Result<std::vector<std::uint8_t>> encode_state_as_update(const Doc& doc,

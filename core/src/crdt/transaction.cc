@@ -3,6 +3,7 @@
 #include "accord/transaction.h"
 
 #include <algorithm>
+#include <random>
 
 #include "crdt/doc_impl.h"
 #include "crdt/events_builder.h"
@@ -41,6 +42,15 @@ void DocImpl::cleanup(TxnState& t) {
   for (const auto& [client, before] : t.before) t.after.emplace_back(client, store.state(client));
   call_observers(t);
   gc_and_merge(t);
+  if (!t.local) {
+    // Another peer wrote structs with our client id: pick a new one, as Yjs does.
+    for (std::size_t k = 0; k < t.before.size(); ++k) {
+      if (t.before[k].first == client_id && t.before[k].second != t.after[k].second) {
+        client_id = std::random_device{}() & 0xffffffffu;
+        break;
+      }
+    }
+  }
   emit_update(t);
   cleanup_txn_ = nullptr;
 }
