@@ -96,6 +96,23 @@ TEST(YjsUpdateOps, ConvertYjsV2EventsToV1AndBack) {
   }
 }
 
+TEST(YjsUpdateOps, KeepFlagsConversionGivesYjsEventBytes) {
+  // yjs's 'update' and 'updateV2' events of the same transaction convert into each other.
+  for (const Any& s : testing::update_sessions()) {
+    auto v1 = field_list(s, "updates_v1");
+    auto v2 = field_list(s, "updates_v2");
+    for (std::size_t i = 0; i < v1.size(); ++i) {
+      ASSERT_EQ(hex_or_error(convert_update_v1_to_v2_keep_flags(v1[i])), hex(v2[i]))
+          << label(s) << " update " << i;
+      ASSERT_EQ(hex_or_error(convert_update_v2_to_v1_keep_flags(v2[i])), hex(v1[i]))
+          << label(s) << " update " << i;
+    }
+    EXPECT_EQ(hex_or_error(convert_update_v1_to_v2_keep_flags(field_bytes(s, "state_v1"))),
+              s.find("state_v2")->as_string())
+        << label(s);
+  }
+}
+
 TEST(YjsUpdateOps, MergeMatchesYjs) {
   for (const Any& s : testing::update_sessions()) {
     EXPECT_EQ(hex_or_error(merge_updates(field_list(s, "updates_v1"))),

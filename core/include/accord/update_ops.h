@@ -49,6 +49,16 @@ Result<UpdateBytes> convert_update_v1_to_v2(std::span<const std::uint8_t> update
 /// Re-encodes a v2 update as v1 (yjs convertUpdateFormatV2ToV1). O(update size).
 Result<UpdateBytes> convert_update_v2_to_v1(std::span<const std::uint8_t> update);
 
+/// As convert_update_v1_to_v2, but every struct keeps its info byte as written: yjs's
+/// conversion drops the parent-sub flag of items that have an origin, the encoder of a yjs doc
+/// writes it. For the update of a transaction (Doc::observe_update), this gives the bytes of
+/// yjs's 'updateV2' event for it; for encode_state_as_update's bytes, those of
+/// encode_state_as_update_v2. O(update size).
+Result<UpdateBytes> convert_update_v1_to_v2_keep_flags(std::span<const std::uint8_t> update);
+/// The inverse of convert_update_v1_to_v2_keep_flags (v2 'updateV2' bytes -> the v1 'update'
+/// bytes of the same transaction). O(update size).
+Result<UpdateBytes> convert_update_v2_to_v1_keep_flags(std::span<const std::uint8_t> update);
+
 /// Merges v1 updates into one (yjs mergeUpdates): structs of all updates in one sequence per
 /// client, overlaps removed, gaps as Skip structs, delete sets merged. A single update is
 /// validated and returned unchanged, as Yjs returns it. O(total size · log(updates)).

@@ -27,7 +27,7 @@ Status LazyStructReader::read_one() {
     ACCORD_ASSIGN_OR_RETURN(clock_, d_.rest().read_var_uint());
   }
   --structs_left_;
-  ACCORD_ASSIGN_OR_RETURN(cur_, read_struct(d_, client_, clock_));
+  ACCORD_ASSIGN_OR_RETURN(cur_, read_struct(d_, client_, clock_, keep_flags_));
   clock_ += cur_.length;
   has_ = true;
   return Status::ok();

@@ -22,8 +22,10 @@ namespace accord::update {
 /// Reads an update's structs one at a time, in the order they are written.
 class LazyStructReader {
 public:
-  /// Reads from `d` (after d.init()). With `filter_skips`, Skip structs are passed over.
-  LazyStructReader(UpdateDecoder& d, bool filter_skips) : d_(d), filter_skips_(filter_skips) {}
+  /// Reads from `d` (after d.init()). With `filter_skips`, Skip structs are passed over; with
+  /// `keep_flags`, info bytes survive a read/write round trip (see read_struct).
+  LazyStructReader(UpdateDecoder& d, bool filter_skips, bool keep_flags = false)
+      : d_(d), filter_skips_(filter_skips), keep_flags_(keep_flags) {}
   /// Reads the section count and the first struct.
   Status init();
   /// The current struct, or null after the last one.
@@ -35,6 +37,7 @@ private:
   Status read_one();
   UpdateDecoder& d_;
   bool filter_skips_;
+  bool keep_flags_;
   bool has_ = false;
   std::uint64_t sections_left_ = 0;
   std::uint64_t structs_left_ = 0;

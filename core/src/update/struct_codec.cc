@@ -187,7 +187,8 @@ Status read_content(UpdateDecoder& d, StructRecord& rec) {
 
 } // namespace
 
-Result<StructRecord> read_struct(UpdateDecoder& d, std::uint64_t client, std::uint64_t clock) {
+Result<StructRecord> read_struct(UpdateDecoder& d, std::uint64_t client, std::uint64_t clock,
+                                 bool keep_parent_sub_flag) {
   std::size_t at = d.rest().offset();
   ACCORD_RETURN_IF_ERROR(d.charge_struct());
   ACCORD_ASSIGN_OR_RETURN(std::uint8_t info, d.read_info());
@@ -227,6 +228,8 @@ Result<StructRecord> read_struct(UpdateDecoder& d, std::uint64_t client, std::ui
         ACCORD_ASSIGN_OR_RETURN(std::string key, d.read_string());
         rec.parent_sub = std::move(key);
       }
+    } else if ((info & 0x20) && keep_parent_sub_flag) {
+      rec.parent_sub = std::string();
     }
     ACCORD_RETURN_IF_ERROR(read_content(d, rec));
     auto before_self = [&](const OptId& o) {

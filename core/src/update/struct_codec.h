@@ -20,7 +20,12 @@ namespace accord::update {
 /// Reads one struct of `client` starting at `clock` (charging the decoder's struct budget).
 /// Validates as the v1 engine decoder does: known content refs (kUnsupported otherwise), length
 /// non-zero and within 53 bits, same-client references before the struct itself.
-Result<crdt::StructRecord> read_struct(UpdateDecoder& d, std::uint64_t client, std::uint64_t clock);
+/// An item with an origin may still carry the parent-sub flag (0x20) although no parent sub
+/// follows (Yjs sets it for map entries). Yjs's lazy reader drops it; with
+/// `keep_parent_sub_flag` it is kept as an empty parent_sub, so that writing the record again
+/// reproduces the info byte.
+Result<crdt::StructRecord> read_struct(UpdateDecoder& d, std::uint64_t client, std::uint64_t clock,
+                                       bool keep_parent_sub_flag = false);
 /// Writes a decoded struct skipping its first `offset` units (as Yjs's write(encoder, offset)).
 void write_record(UpdateEncoder& e, const crdt::StructRecord& rec, std::uint64_t offset);
 /// Writes a struct of a document's store skipping its first `offset` units.

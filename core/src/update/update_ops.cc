@@ -252,11 +252,11 @@ Result<UpdateBytes> state_vector_from(std::span<const std::uint8_t> bytes, Updat
   return out;
 }
 
-Result<UpdateBytes> convert(std::span<const std::uint8_t> bytes, UpdateFormat from,
-                            UpdateFormat to) {
+Result<UpdateBytes> convert(std::span<const std::uint8_t> bytes, UpdateFormat from, UpdateFormat to,
+                            bool keep_flags) {
   UpdateDecoder d(bytes, from);
   ACCORD_RETURN_IF_ERROR(d.init());
-  LazyStructReader reader(d, false);
+  LazyStructReader reader(d, false, keep_flags);
   ACCORD_RETURN_IF_ERROR(reader.init());
   UpdateEncoder enc(to);
   LazyStructWriter writer(enc);
@@ -273,11 +273,19 @@ Result<UpdateBytes> convert(std::span<const std::uint8_t> bytes, UpdateFormat fr
 } // namespace
 
 Result<UpdateBytes> convert_update_v1_to_v2(std::span<const std::uint8_t> update) {
-  return convert(update, UpdateFormat::kV1, UpdateFormat::kV2);
+  return convert(update, UpdateFormat::kV1, UpdateFormat::kV2, false);
 }
 
 Result<UpdateBytes> convert_update_v2_to_v1(std::span<const std::uint8_t> update) {
-  return convert(update, UpdateFormat::kV2, UpdateFormat::kV1);
+  return convert(update, UpdateFormat::kV2, UpdateFormat::kV1, false);
+}
+
+Result<UpdateBytes> convert_update_v1_to_v2_keep_flags(std::span<const std::uint8_t> update) {
+  return convert(update, UpdateFormat::kV1, UpdateFormat::kV2, true);
+}
+
+Result<UpdateBytes> convert_update_v2_to_v1_keep_flags(std::span<const std::uint8_t> update) {
+  return convert(update, UpdateFormat::kV2, UpdateFormat::kV1, true);
 }
 
 Result<UpdateBytes> merge_updates(std::span<const UpdateBytes> updates) {
