@@ -7,7 +7,8 @@
 # Environment: BENCH_RUNS (B1-B3 runs per case, default 5), BENCH_TRACE_RUNS (trace runs,
 # default 3), BENCH_YWASM_TRACE_RUNS (default 1: ywasm takes ~30 s per automerge-paper replay),
 # BENCH_CASES (comma list of ids or prefixes, e.g. "B4" or "B1,B2.1"; default all),
-# BENCH_SKIP_SETUP=1 (do not run scripts/setup.sh).
+# BENCH_SKIP_SETUP=1 (do not run scripts/setup.sh), ACCORD_BENCH_WASM=<path of an already built
+# accord-bench.cjs> (skip the wasm build and use that module).
 # A part that does not build or fails is reported as "not available"; the run goes on.
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh"
@@ -40,16 +41,21 @@ else
 fi
 
 wasm_ok=0
-log "building the Accord wasm benchmark module in $wasm_dir"
-if { [ -f "$wasm_dir/build.ninja" ] ||
-  cmake -S . -B "$wasm_dir" -G Ninja \
-    -DCMAKE_TOOLCHAIN_FILE=/usr/share/emscripten/cmake/Modules/Platform/Emscripten.cmake \
-    -DCMAKE_BUILD_TYPE=Release -DACCORD_BUILD_TESTS=OFF -DACCORD_BUILD_BENCH=ON >/dev/null; } &&
-  cmake --build "$wasm_dir" --target accord_wasm_bench; then
-  wasm_ok=1
+wasm_module="${ACCORD_BENCH_WASM:-$wasm_dir/wasm/accord-bench.cjs}"
+if [ -n "${ACCORD_BENCH_WASM:-}" ]; then
+  log "using the prebuilt wasm benchmark module $ACCORD_BENCH_WASM"
+  [ -f "$ACCORD_BENCH_WASM" ] && wasm_ok=1
 else
-  log "Accord wasm benchmark module did not build: its figures are not available"
+  log "building the Accord wasm benchmark module in $wasm_dir"
+  if { [ -f "$wasm_dir/build.ninja" ] ||
+    cmake -S . -B "$wasm_dir" -G Ninja \
+      -DCMAKE_TOOLCHAIN_FILE=/usr/share/emscripten/cmake/Modules/Platform/Emscripten.cmake \
+      -DCMAKE_BUILD_TYPE=Release -DACCORD_BUILD_TESTS=OFF -DACCORD_BUILD_BENCH=ON >/dev/null; } &&
+    cmake --build "$wasm_dir" --target accord_wasm_bench; then
+    wasm_ok=1
+  fi
 fi
+[ "$wasm_ok" = 1 ] || log "Accord wasm benchmark module not available: its figures are not available"
 
 node bench/write-inputs.mjs "$out/inputs.json" || exit 1
 
@@ -64,7 +70,7 @@ node_bench() {
 node_bench yjs "$trace_runs"
 node_bench ywasm "$ywasm_trace_runs"
 if [ "$wasm_ok" = 1 ]; then
-  ACCORD_BENCH_WASM="$wasm_dir/wasm/accord-bench.cjs" node_bench accord-wasm "$trace_runs"
+  ACCORD_BENCH_WASM="$wasm_module" node_bench accord-wasm "$trace_runs"
 fi
 if [ "$native_ok" = 1 ]; then
   log "running accord-native"

@@ -11,7 +11,7 @@
 //   destroy()            releases the document
 //   heapBytes()          bytes of memory the implementation holds outside the JS heap (wasm)
 import { createRequire } from 'node:module'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -110,7 +110,9 @@ const accordWasmAdapter = async () => {
   const file = accordWasmPath()
   if (!existsSync(file)) throw new Error(`not built: ${file}`)
   const factory = require(file)
-  const M = await factory()
+  // Emscripten 3.1.6 would fetch() the .wasm, which Node cannot do for a file path: hand the
+  // bytes over instead.
+  const M = await factory({ wasmBinary: readFileSync(file.replace(/\.cjs$/, '.wasm')) })
   return {
     name: 'accord-wasm',
     supportsV2: false,
