@@ -48,7 +48,7 @@ void exercise_v2(const Bytes& bytes) {
 TEST(MalformedUpdates, TruncatedV2FailsAndChangesNothing) {
   const auto& sessions = testing::update_sessions();
   ASSERT_FALSE(sessions.empty());
-  for (std::size_t k = 0; k < sessions.size(); k += 20) {
+  for (std::size_t k = 0; k < sessions.size(); k += 30) {
     const Any& s = sessions[k];
     auto updates = field_list(s, "updates_v2");
     Bytes full = field_bytes(s, "state_v2");

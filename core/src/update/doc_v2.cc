@@ -21,7 +21,15 @@ Status apply_update_v2(Doc& doc, std::span<const std::uint8_t> update, Origin or
 }
 
 UpdateBytes encode_state_as_update_v2(const Doc& doc, const StateVector& sv) {
-  const crdt::StructStore& store = doc.impl()->store;
+  const crdt::DocImpl& impl = *doc.impl();
+  if (!impl.pending.empty() || !impl.pending_ds.empty()) {
+    // Yjs merges the state with the pending delete set and the pending structs the peer lacks;
+    // the v1 path does the same merge, which is format-independent, so its result re-encoded
+    // in v2 (every info byte kept) is the bytes of Yjs's v2 merge.
+    auto v2 = convert_update_v1_to_v2_keep_flags(encode_state_as_update(doc, sv));
+    if (v2.ok()) return std::move(v2).value();
+  }
+  const crdt::StructStore& store = impl.store;
   update::UpdateEncoder enc(update::UpdateFormat::kV2);
   update::LazyStructWriter writer(enc);
   // Yjs writeClientsStructs: clients the peer lacks something of, highest client id first.
