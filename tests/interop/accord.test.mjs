@@ -8,6 +8,7 @@
 // More sessions:        ACCORD_INTEROP_SESSIONS=<n>  (default 2000)
 // Everything, ungated:  ACCORD_INTEROP_FEATURES=all ACCORD_INTEROP_CHECKS=all
 // Driver binary:        ACCORD_INTEROP_DRIVER (default build/asan/tests/interop/accord_interop_driver)
+// Cross-loading checks: every 4th session (ACCORD_INTEROP_CROSS_EVERY=1 for all)
 // Failing sessions are minimized (ACCORD_INTEROP_SHRINK=0 turns that off) and
 // written to build/test-artifacts/interop/seed-<n>.json with how they were made.
 import { test } from 'node:test';
@@ -27,7 +28,9 @@ test('Accord matches yjs byte for byte and interoperates with yjs and ywasm', {
   const checks = config.checks(ACCORD_CHECKS);
   const driver = await new Driver(BINARY).start();
   try {
-    const { stats, failing, summary } = await runSuite(driver, { seeds: config.seeds(2000), features, checks });
+    const { stats, failing, summary } = await runSuite(driver, {
+      seeds: config.seeds(2000), features, checks, crossEvery: config.crossEvery(),
+    });
     console.log(summary);
     if (failing.length === 0) return;
     const reports = await reportFailures(driver, failing, { features, checks });

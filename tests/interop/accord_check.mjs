@@ -18,7 +18,7 @@ import { compareHex, compareView } from './compare.mjs';
 import { Prng } from './prng.mjs';
 import { allEmittedUpdates, runScript } from './session.mjs';
 import { bytesToHex, hexToBytes } from './values.mjs';
-import { yjsLoad } from './yjs_peer.mjs';
+import { yjsLoad, yjsLoadV2 } from './yjs_peer.mjs';
 import { YwasmPeer, canReplay, clientsFit, ywasmLoad } from './ywasm_peer.mjs';
 
 export const CAPABILITY_CHECKS = Object.freeze(['update_v2', 'merge_updates', 'diff_update', 'state_vector_from_update']);
@@ -31,6 +31,7 @@ export class Stats {
     this.ops = 0;
     this.bytesCompared = 0;
     this.viewsCompared = 0;
+    this.crossSessions = 0; // sessions that also ran the cross-loading and capability checks
     this.skipped = new Map(); // reason -> count
   }
 
@@ -63,10 +64,11 @@ function guardYwasm(failures, where, fn) {
 
 /**
  * Runs every enabled check of one session. Returns the failures (the first one
- * per check and place, in order). `reference` must come from the generator with
+ * per check and place, in order). With cross: false only the driver's own
+ * artifacts are compared (the cross-loading and capability checks are skipped). `reference` must come from the generator with
  * the same script (and {v2: true} when update_v2 is checked).
  */
-export async function checkSession(driver, script, reference, checks, stats) {
+export async function checkSession(driver, script, reference, checks, stats, { cross = true } = {}) {
   const failures = [];
   const on = (c) => checks.has(c);
   const seen = new Set();
@@ -129,23 +131,40 @@ export async function checkSession(driver, script, reference, checks, stats) {
     view('json', where, e.json, a.json);
   });
   if (!driver.has('update_v2')) stats.skip('update_v2 (driver lacks the capability)');
+  if (!cross) {
+    stats.skip('cross-loading and capability checks (sampled: see ACCORD_INTEROP_CROSS_EVERY)');
+    return failures;
+  }
+  stats.crossSessions++;
 
   const rng = new Prng(script.seed ^ 0x5eed);
   const converged = script.converges ? reference.final[0].view : null;
   const accordAll = steps.flatMap((st) => st.updates.map(hexToBytes));
   const yjsAll = allEmittedUpdates(reference);
 
+  // Loading updates runs yjs's formatting cleanup in the loading doc, which can
+  // delete format items the session's peers kept, and what it deletes depends on
+  // the order of arrival. So loaded bytes are compared with yjs loading the same
+  // bytes (or the same permutation of yjs's own), never with the session's view.
+  const perm = rng.shuffle(yjsAll.map((_, i) => i));
+  const permuted = (list) => perm.map((i) => list[i]);
+
   // Accord -> yjs: final states and every emitted update, shuffled.
   if (on('accord_to_yjs')) {
     res.final.forEach((a, p) => {
-      const doc = yjsLoad(script.roots, [hexToBytes(a.state)], script.peers[p].gc);
-      view('accord_to_yjs', `Accord's final state of peer ${p}, loaded in yjs`, reference.final[p].view, doc.view());
-      doc.destroy();
+      const gc = script.peers[p].gc;
+      const fromAccord = yjsLoad(script.roots, [hexToBytes(a.state)], gc);
+      const fromYjs = yjsLoad(script.roots, [hexToBytes(reference.final[p].state)], gc);
+      view('accord_to_yjs', `final state of peer ${p} loaded in yjs: from Accord vs from yjs`, fromYjs.view(), fromAccord.view());
+      fromAccord.destroy();
+      fromYjs.destroy();
     });
-    if (converged) {
-      const doc = yjsLoad(script.roots, rng.shuffle(accordAll));
-      view('accord_to_yjs', "all of Accord's emitted updates, shuffled, loaded in yjs", converged, doc.view());
-      doc.destroy();
+    if (converged && accordAll.length === yjsAll.length) {
+      const fromAccord = yjsLoad(script.roots, permuted(accordAll));
+      const fromYjs = yjsLoad(script.roots, permuted(yjsAll));
+      view('accord_to_yjs', 'all emitted updates, shuffled, loaded in yjs: from Accord vs from yjs', fromYjs.view(), fromAccord.view());
+      fromAccord.destroy();
+      fromYjs.destroy();
     }
   }
 
@@ -172,27 +191,49 @@ export async function checkSession(driver, script, reference, checks, stats) {
     }
   }
 
-  // yjs -> Accord: yjs's final states and every emitted update, shuffled.
+  // yjs -> Accord: yjs's final states and every emitted update, shuffled; Accord
+  // must end where yjs ends after loading the same bytes (content and re-encoding).
   if (on('yjs_to_accord')) {
-    for (let p = 0; p < reference.final.length; p++) {
-      const e = reference.final[p];
-      const gc = script.peers[p].gc;
-      const r = await driver.call({ cmd: 'load', roots: script.roots, gc, updates: [e.state] });
-      const where = `yjs's final state of peer ${p}, loaded in Accord`;
+    const inputs = reference.final.map((e, p) => [`yjs's final state of peer ${p}`, [e.state], script.peers[p].gc]);
+    if (converged) inputs.push(["all of yjs's emitted updates, shuffled", permuted(yjsAll).map(bytesToHex), true]);
+    for (const [what, updates, gc] of inputs) {
+      const where = `${what}, loaded in Accord`;
+      const r = await driver.call({ cmd: 'load', roots: script.roots, gc, updates });
       if (!r.ok) {
         add({ check: r.crash ? 'crash' : 'yjs_to_accord', where, detail: r.error, expected: '', actual: '' });
         continue;
       }
-      view('yjs_to_accord', where, e.view, r.view);
-      const yjsReloaded = yjsLoad(script.roots, [hexToBytes(e.state)], gc);
-      hex('yjs_to_accord', `${where}, re-encoded (vs yjs after the same load)`, bytesToHex(yjsReloaded.stateAsUpdate()), r.state);
-      yjsReloaded.destroy();
+      const doc = yjsLoad(script.roots, updates.map(hexToBytes), gc);
+      view('yjs_to_accord', `${where} (vs yjs loading the same)`, doc.view(), r.view);
+      hex('yjs_to_accord', `${where}, re-encoded (vs yjs loading the same)`, bytesToHex(doc.stateAsUpdate()), r.state);
+      doc.destroy();
     }
-    if (converged) {
-      const r = await driver.call({ cmd: 'load', roots: script.roots, gc: true, updates: rng.shuffle(yjsAll).map(bytesToHex) });
-      const where = "all of yjs's emitted updates, shuffled, loaded in Accord";
-      if (!r.ok) add({ check: r.crash ? 'crash' : 'yjs_to_accord', where, detail: r.error, expected: '', actual: '' });
-      else view('yjs_to_accord', where, converged, r.view);
+  }
+
+  // Update format v2 both ways: Accord's v2 states in yjs, yjs's v2 states in Accord.
+  if (v2) {
+    for (let p = 0; p < reference.final.length; p++) {
+      const e = reference.final[p];
+      const gc = script.peers[p].gc;
+      if (on('accord_to_yjs') && res.final[p].state_v2) {
+        const fromAccord = yjsLoadV2(script.roots, [hexToBytes(res.final[p].state_v2)], gc);
+        const fromYjs = yjsLoadV2(script.roots, [hexToBytes(e.state_v2)], gc);
+        view('accord_to_yjs', `v2 final state of peer ${p} loaded in yjs: from Accord vs from yjs`, fromYjs.view(), fromAccord.view());
+        fromAccord.destroy();
+        fromYjs.destroy();
+      }
+      if (on('yjs_to_accord')) {
+        const where = `yjs's v2 final state of peer ${p}, loaded in Accord`;
+        const r = await driver.call({ cmd: 'load', roots: script.roots, gc, updates_v2: [e.state_v2] });
+        if (!r.ok) {
+          add({ check: r.crash ? 'crash' : 'yjs_to_accord', where, detail: r.error, expected: '', actual: '' });
+          continue;
+        }
+        const doc = yjsLoadV2(script.roots, [hexToBytes(e.state_v2)], gc);
+        view('yjs_to_accord', `${where} (vs yjs loading the same)`, doc.view(), r.view);
+        hex('yjs_to_accord', `${where}, re-encoded as v1 (vs yjs loading the same)`, bytesToHex(doc.stateAsUpdate()), r.state);
+        doc.destroy();
+      }
     }
   }
 
@@ -230,33 +271,44 @@ export async function checkSession(driver, script, reference, checks, stats) {
     }
   }
 
-  await capabilityChecks(driver, reference, add, hex, stats);
+  await capabilityChecks(driver, reference, on, add, hex, stats);
   return failures;
 }
 
-/** merge_updates, diff_update, state_vector_from_update: run when the driver has them. */
-async function capabilityChecks(driver, reference, add, hex, stats) {
-  const all = reference.steps.flatMap((st) => st.updates);
-  if (all.length === 0) return;
-  const bytes = all.map(hexToBytes);
-  const merged = Y.mergeUpdates(bytes);
-  if (!driver.has('merge_updates')) stats.skip('merge_updates (driver lacks the capability)');
-  else {
-    const r = await driver.call({ cmd: 'merge_updates', updates: all });
-    if (!r.ok) add({ check: 'merge_updates', where: 'all emitted updates', detail: r.error, expected: '', actual: '' });
-    else hex('state', 'merge_updates of all emitted updates', bytesToHex(merged), r.update);
+/**
+ * merge_updates, diff_update, state_vector_from_update (v1, and v2 when the driver
+ * has update_v2): run when the driver has them, on all updates the session emitted.
+ */
+async function capabilityChecks(driver, reference, on, add, hex, stats) {
+  const formats = [{ v2: false, field: 'updates', merge: Y.mergeUpdates, diff: Y.diffUpdate, sv: Y.encodeStateVectorFromUpdate }];
+  if (driver.has('update_v2')) {
+    formats.push({ v2: true, field: 'updates_v2', merge: Y.mergeUpdatesV2, diff: Y.diffUpdateV2, sv: Y.encodeStateVectorFromUpdateV2 });
   }
-  const sv = hexToBytes(reference.steps[Math.floor(reference.steps.length / 2)].sv);
-  if (!driver.has('diff_update')) stats.skip('diff_update (driver lacks the capability)');
-  else {
-    const r = await driver.call({ cmd: 'diff_update', update: bytesToHex(merged), sv: bytesToHex(sv) });
-    if (!r.ok) add({ check: 'diff_update', where: 'merged update vs a mid-session state vector', detail: r.error, expected: '', actual: '' });
-    else hex('state', 'diff_update(merged, mid-session sv)', bytesToHex(Y.diffUpdate(merged, sv)), r.update);
-  }
-  if (!driver.has('state_vector_from_update')) stats.skip('state_vector_from_update (driver lacks the capability)');
-  else {
-    const r = await driver.call({ cmd: 'state_vector_from_update', update: bytesToHex(merged) });
-    if (!r.ok) add({ check: 'state_vector_from_update', where: 'merged update', detail: r.error, expected: '', actual: '' });
-    else hex('state_vector', 'state_vector_from_update(merged)', bytesToHex(Y.encodeStateVectorFromUpdate(merged)), r.sv);
+  for (const fmt of formats) {
+    const all = reference.steps.flatMap((st) => st[fmt.field] ?? []);
+    if (all.length === 0) continue;
+    const label = fmt.v2 ? ' (v2)' : '';
+    const name = (base) => (fmt.v2 ? `${base}_v2` : base);
+    if (!on(name('merge_updates')) && !on(name('diff_update')) && !on(name('state_vector_from_update'))) continue;
+    const merged = fmt.merge(all.map(hexToBytes));
+    if (!driver.has('merge_updates')) stats.skip('merge_updates (driver lacks the capability)');
+    else {
+      const r = await driver.call({ cmd: 'merge_updates', updates: all, v2: fmt.v2 });
+      if (!r.ok) add({ check: r.crash ? 'crash' : name('merge_updates'), where: `merge_updates${label} of all emitted updates`, detail: r.error, expected: '', actual: '' });
+      else hex(name('merge_updates'), `merge_updates${label} of all emitted updates`, bytesToHex(merged), r.update);
+    }
+    const sv = hexToBytes(reference.steps[Math.floor(reference.steps.length / 2)].sv);
+    if (!driver.has('diff_update')) stats.skip('diff_update (driver lacks the capability)');
+    else {
+      const r = await driver.call({ cmd: 'diff_update', update: bytesToHex(merged), sv: bytesToHex(sv), v2: fmt.v2 });
+      if (!r.ok) add({ check: r.crash ? 'crash' : name('diff_update'), where: `diff_update${label}(merged, mid-session sv)`, detail: r.error, expected: '', actual: '' });
+      else hex(name('diff_update'), `diff_update${label}(merged, mid-session sv)`, bytesToHex(fmt.diff(merged, sv)), r.update);
+    }
+    if (!driver.has('state_vector_from_update')) stats.skip('state_vector_from_update (driver lacks the capability)');
+    else {
+      const r = await driver.call({ cmd: 'state_vector_from_update', update: bytesToHex(merged), v2: fmt.v2 });
+      if (!r.ok) add({ check: r.crash ? 'crash' : name('state_vector_from_update'), where: `state_vector_from_update${label}(merged)`, detail: r.error, expected: '', actual: '' });
+      else hex(name('state_vector_from_update'), `state_vector_from_update${label}(merged)`, bytesToHex(fmt.sv(merged)), r.sv);
+    }
   }
 }

@@ -12,18 +12,19 @@ import { generateSession } from './generator.mjs';
 import { formatScript, shrink } from './shrink.mjs';
 
 /** Runs `seeds` against `driver`; returns {stats, failing: [{seed, script, failures}], summary}. */
-export async function runSuite(driver, { seeds, features, checks }) {
+export async function runSuite(driver, { seeds, features, checks, crossEvery = 1 }) {
   const stats = new Stats();
   const failing = [];
   const t0 = Date.now();
-  for (const seed of seeds) {
+  for (const [i, seed] of seeds.entries()) {
     const { script, reference } = generateSession(seed, features, { v2: driver.has('update_v2') });
-    const failures = await checkSession(driver, script, reference, checks, stats);
+    const failures = await checkSession(driver, script, reference, checks, stats, { cross: i % crossEvery === 0 });
     if (failures.length > 0) failing.push({ seed, script, failures });
   }
   const seconds = ((Date.now() - t0) / 1000).toFixed(1);
   const lines = [`interop vs Accord ${driver.version} (${driver.binary}): ${stats.sessions} sessions, ${stats.steps} steps, ` +
     `${stats.ops} ops, ${stats.bytesCompared} bytes compared, ${stats.viewsCompared} views compared, ` +
+    `cross-loading checks on ${stats.crossSessions} sessions, ` +
     `${failing.length} failing sessions, ${seconds} s`];
   const exF = exclusions(ALL_FEATURES, features);
   const exC = exclusions(ALL_CHECKS, checks);
@@ -64,7 +65,7 @@ async function reportOne(driver, { seed, script, failures }, features, checks) {
     minimal = await shrink(script, failures[0], async (candidate, reference) => {
       const fs = await checkSession(driver, candidate, reference, checks, new Stats());
       return fs.find((x) => x.check === failures[0].check) ?? null;
-    });
+    }, { v2: driver.has('update_v2') });
   }
   const dir = path.join(REPO_ROOT, 'build/test-artifacts/interop');
   mkdirSync(dir, { recursive: true });

@@ -6,6 +6,8 @@
 //   ACCORD_INTEROP_CHECKS=<list>   comma-separated checks, or "all" (Accord suite only)
 //   ACCORD_INTEROP_DRIVER=<path>   the C++ driver (default build/asan/tests/interop/accord_interop_driver)
 //   ACCORD_INTEROP_SHRINK=0        do not minimize failing sessions
+//   ACCORD_INTEROP_CROSS_EVERY=<n> run the cross-loading checks on every n-th session (default 4;
+//                                  1 = all); the byte-for-byte checks run on every session
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { ALL_CHECKS, ALL_FEATURES, parseList } from './features.mjs';
@@ -45,4 +47,10 @@ export function driverPath() {
 
 export function shrinkEnabled() {
   return process.env.ACCORD_INTEROP_SHRINK !== '0';
+}
+
+/** Every how many sessions the cross-loading checks run (1 when replaying one seed). */
+export function crossEvery() {
+  if (process.env.ACCORD_INTEROP_SEED) return 1;
+  return Math.max(1, Number(process.env.ACCORD_INTEROP_CROSS_EVERY ?? 4));
 }

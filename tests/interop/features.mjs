@@ -19,11 +19,13 @@ export const ALL_FEATURES = Object.freeze([
   'nested_map', // a new Y.Map as a map value or array element
   'nested_array', // a new Y.Array as a map value or array element
   'nested_text', // a new Y.Text as a map value or array element
+  'array_push_type', // a push whose first value is a new nested type (yjs: after the very last item)
   'multi_op_txn', // several ops in one transaction
   // values
   'value_nested', // arrays and objects inside Any values
   'value_bytes', // Uint8Array: as a map value/array element (ContentBinary) and inside Any
   'value_bigint', // BigInt inside Any
+  'json_number_forms', // numbers in embeds/format attributes (JSON text) like 1e+21, 2.5e-8, 1e15, 1/3
   // delivery
   'sync_full', // apply encodeStateAsUpdate(from)
   'sync_diff', // apply encodeStateAsUpdate(from, stateVector(to))
@@ -46,6 +48,13 @@ export const ALL_CHECKS = Object.freeze([
   'accord_to_ywasm', // the same into ywasm (lossy view: ywasm turns bytes/bigint into numbers)
   'yjs_to_accord', // yjs's final states and txn updates (shuffled) load in Accord, equal view
   'ywasm_to_accord', // a ywasm replay's final state and txn updates load in Accord, equal view
+  // capability checks (run when the driver reports the capability, see accord_check.mjs)
+  'merge_updates', // merge_updates(all emitted updates) byte for byte with Y.mergeUpdates
+  'diff_update', // diff_update(merged, a state vector) with Y.diffUpdate
+  'state_vector_from_update', // encode_state_vector_from_update(merged) with yjs's
+  'merge_updates_v2', // the same three on the session's v2 updates (driver capability update_v2)
+  'diff_update_v2',
+  'state_vector_from_update_v2',
 ]);
 
 /** Parses a comma-separated list ("all" = every name); throws on an unknown name. */

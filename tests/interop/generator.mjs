@@ -8,7 +8,7 @@ import * as Y from 'yjs';
 import { Prng } from './prng.mjs';
 import { SCRIPT_FORMAT, SessionRunner } from './session.mjs';
 import { YjsPeer, yjsKind } from './yjs_peer.mjs';
-import { bytesToHex, genAny, genKey, genString } from './values.mjs';
+import { bytesToHex, genAny, genKey, genString, isTypeTag } from './values.mjs';
 
 const MAX_DEPTH = 4; // path length beyond which no new nested type is created
 
@@ -100,11 +100,37 @@ export class Generator {
     };
   }
 
+  /** Formatting attributes, JSON-safe for the session's features. */
+  attrs(opts) {
+    return this.jsonSafe(genAttrs(this.rng, opts));
+  }
+
+  /**
+   * Embeds and format attributes travel as JSON text (JSON.stringify), so their
+   * numbers must print exactly as JS prints them. Without json_number_forms,
+   * numbers whose JS form has an exponent or more than 12 characters become 7.
+   */
+  jsonSafe(v) {
+    if (this.f.has('json_number_forms')) return v;
+    if (typeof v === 'number') return /e/.test(String(v)) || String(v).length > 12 ? 7 : v;
+    if (v === null || typeof v !== 'object') return v;
+    if (Array.isArray(v)) return v.map((x) => this.jsonSafe(x));
+    const out = {};
+    for (const [k, x] of Object.entries(v)) out[k] = this.jsonSafe(x);
+    return out;
+  }
+
   /** A value for a map entry or array element: Any, top-level bytes or a new type. */
   genContent(depth) {
     const rng = this.rng;
     const nested = ['map', 'array', 'text'].filter((k) => this.f.has(`nested_${k}`));
     if (nested.length > 0 && depth < MAX_DEPTH && rng.chance(0.18)) return { $type: rng.pick(nested) };
+    return this.genPlainContent();
+  }
+
+  /** A value for a map entry or array element that is not a nested type. */
+  genPlainContent() {
+    const rng = this.rng;
     if (this.f.has('value_bytes') && !this.plainValues && rng.chance(0.06)) {
       const b = new Uint8Array(rng.int(0, 5)).map(() => rng.int(0, 255));
       return { $bytes: bytesToHex(b) };
@@ -170,7 +196,11 @@ export class Generator {
         const n = rng.int(1, 3);
         const values = [];
         for (let i = 0; i < n; i++) values.push(this.genContent(depth));
-        return op === 'array_push' ? { op, path, values } : { op, path, index: rng.int(0, t.length), values };
+        if (op === 'array_insert') return { op, path, index: rng.int(0, t.length), values };
+        // A push starting with a nested type goes after the very last item, deleted or
+        // not; without array_push_type a plain value leads.
+        if (isTypeTag(values[0]) && !f.has('array_push_type')) values.unshift(this.genPlainContent());
+        return { op, path, values };
       }
       case 'array_delete': {
         if (t.length === 0) return this.fallback(path, kind);
@@ -180,15 +210,15 @@ export class Generator {
       case 'text_insert': {
         const s = textUnits(t);
         const withAttrs = f.has('text_insert_attrs') && (!f.has('text_insert') || rng.chance(0.4));
-        const attrs = withAttrs ? genAttrs(rng, { allowNull: true, allowEmpty: true }) : null;
+        const attrs = withAttrs ? this.attrs({ allowNull: true, allowEmpty: true }) : null;
         return { op, path, index: genBoundary(rng, s), text: genString(rng, 4), attrs };
       }
       case 'text_embed': {
         const s = textUnits(t);
-        const embed = { [rng.pick(['image', 'mention', '图'])]: genAny(rng, 1, { bytes: 0, bigint: 0, array: 1, object: 0 }) };
+        const embed = this.jsonSafe({ [rng.pick(['image', 'mention', '图'])]: genAny(rng, 1, { bytes: 0, bigint: 0, array: 1, object: 0 }) });
         // Always explicit attributes: yjs's insertEmbed defaults to {} while ywasm's
         // inherits the formatting at the position.
-        const attrs = f.has('text_insert_attrs') && rng.chance(0.4) ? genAttrs(rng, { allowNull: false, allowEmpty: true }) : {};
+        const attrs = f.has('text_insert_attrs') && rng.chance(0.4) ? this.attrs({ allowNull: false, allowEmpty: true }) : {};
         return { op, path, index: genBoundary(rng, s), embed, attrs };
       }
       case 'text_format':
@@ -196,7 +226,7 @@ export class Generator {
         const r = genRange(rng, textUnits(t), op === 'text_format' ? 12 : 6);
         if (!r) return this.fallback(path, kind);
         if (op === 'text_delete') return { op, path, index: r[0], length: r[1] };
-        return { op, path, index: r[0], length: r[1], attrs: genAttrs(rng, { allowNull: true, allowEmpty: false }) };
+        return { op, path, index: r[0], length: r[1], attrs: this.attrs({ allowNull: true, allowEmpty: false }) };
       }
     }
     throw new Error(`unreachable ${op}`);

@@ -31,9 +31,9 @@ const seeds = (n, base) => Array.from({ length: n }, (_, i) => base + i);
 
 test('a driver that behaves like yjs passes every check', async () => {
   await withMock('', async (driver) => {
-    const { failing, stats, summary } = await runSuite(driver, { seeds: seeds(40, 9001), features: FEATURES, checks: CHECKS });
+    const { failing, stats, summary } = await runSuite(driver, { seeds: seeds(25, 9001), features: FEATURES, checks: CHECKS });
     console.log(summary);
-    assert.equal(stats.sessions, 40);
+    assert.equal(stats.sessions, 25);
     assert.ok(stats.bytesCompared > 0);
     assert.deepEqual(failing.map((f) => f.seed), []);
   });
@@ -41,7 +41,7 @@ test('a driver that behaves like yjs passes every check', async () => {
 
 test('a driver that ignores text_format is caught and minimized', async () => {
   await withMock('skip_format', async (driver) => {
-    const { failing } = await runSuite(driver, { seeds: seeds(40, 9001), features: FEATURES, checks: CHECKS });
+    const { failing } = await runSuite(driver, { seeds: seeds(25, 9001), features: FEATURES, checks: CHECKS });
     assert.ok(failing.length > 0, 'the bug went unnoticed');
     const [report] = await reportFailures(driver, failing, { features: FEATURES, checks: CHECKS, max: 1 });
     const ops = report.minimal.script.steps.flatMap((s) => s.ops ?? []);

@@ -5,6 +5,12 @@
 import * as Y from 'yjs';
 import { isTypeTag, jsToTagged, scriptToJs } from './values.mjs';
 
+/**
+ * The client id of docs that only load updates: no session uses it (the generator's
+ * small ids stop at 1000), so yjs never sees "its own" structs arrive and renames it.
+ */
+export const LOADER_CLIENT = 1001;
+
 const PRELIM = { map: () => new Y.Map(), array: () => new Y.Array(), text: () => new Y.Text() };
 
 /** Script value -> what yjs takes as the content of a map entry or array element. */
@@ -174,7 +180,14 @@ export class YjsPeer {
 
 /** A fresh yjs doc with `roots`, loaded from v1 updates in order; returns its peer. */
 export function yjsLoad(roots, updates, gc = true) {
-  const p = new YjsPeer({ client: 1, gc }, roots);
+  const p = new YjsPeer({ client: LOADER_CLIENT, gc }, roots);
   for (const u of updates) Y.applyUpdate(p.doc, u);
+  return p;
+}
+
+/** As yjsLoad, for v2 updates. */
+export function yjsLoadV2(roots, updates, gc = true) {
+  const p = new YjsPeer({ client: LOADER_CLIENT, gc }, roots);
+  for (const u of updates) Y.applyUpdateV2(p.doc, u);
   return p;
 }

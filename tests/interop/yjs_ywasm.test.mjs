@@ -20,6 +20,11 @@ const FEATURES = config.features(new Set(ALL_FEATURES));
 const SEEDS = config.seeds(300);
 const featureNote = `ACCORD_INTEROP_FEATURES=${[...FEATURES].sort().join(',')}`;
 
+/** True when a session creates formatting (attributes on inserts, format ops). */
+function hasFormatting(script) {
+  return script.steps.some((st) => (st.ops ?? []).some((o) => o.op === 'text_format' || (o.attrs && Object.keys(o.attrs).length > 0)));
+}
+
 function fail(seed, failures) {
   assert.fail(`seed ${seed} (replay: ACCORD_INTEROP_SEED=${seed} ${featureNote}):\n${failures.map(formatFailure).join('\n')}`);
 }
@@ -57,7 +62,9 @@ test('yjs peers converge and their updates load in fresh yjs docs', () => {
     });
     const local = new Prng(seed).shuffle(allEmittedUpdates(reference));
     updates += local.length;
-    if (script.converges) {
+    // With formatting, a loading doc's own cleanup can delete format items, and
+    // which depends on the order of arrival: only plain sessions must converge.
+    if (script.converges && !hasFormatting(script)) {
       const doc = yjsLoad(script.roots, local);
       const f = compareView('shuffled', 'all emitted updates, shuffled', want, doc.view());
       if (f) failures.push(f);

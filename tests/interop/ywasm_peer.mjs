@@ -10,6 +10,7 @@
 // deliveries that yjs handles, so the harness gives it updates in order only.
 import * as Y from 'ywasm';
 import { containsTag, isTypeTag, jsToTagged, scriptToJs } from './values.mjs';
+import { LOADER_CLIENT } from './yjs_peer.mjs';
 
 const PRELIM = { map: () => new Y.YMap(), array: () => new Y.YArray(), text: () => new Y.YText() };
 
@@ -187,7 +188,7 @@ export class YwasmPeer {
 
 /** A fresh ywasm doc with `roots`, loaded from v1 updates in order. */
 export function ywasmLoad(roots, updates, gc = true) {
-  const p = new YwasmPeer({ client: 1, gc }, roots);
+  const p = new YwasmPeer({ client: LOADER_CLIENT, gc }, roots);
   for (const u of updates) Y.applyUpdate(p.doc, u, null);
   return p;
 }
