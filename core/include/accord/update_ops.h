@@ -61,7 +61,8 @@ Result<UpdateBytes> convert_update_v2_to_v1_keep_flags(std::span<const std::uint
 
 /// Merges v1 updates into one (yjs mergeUpdates): structs of all updates in one sequence per
 /// client, overlaps removed, gaps as Skip structs, delete sets merged. A single update is
-/// validated and returned unchanged, as Yjs returns it. O(total size · log(updates)).
+/// validated and returned unchanged, as Yjs returns it. O(total size + structs · updates), the
+/// second term a memmove of pointers (Yjs re-sorts all updates' readers for every struct).
 Result<UpdateBytes> merge_updates(std::span<const UpdateBytes> updates);
 /// merge_updates for v2 updates (yjs mergeUpdatesV2).
 Result<UpdateBytes> merge_updates_v2(std::span<const UpdateBytes> updates);

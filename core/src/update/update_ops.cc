@@ -86,9 +86,22 @@ Status merge_structs(std::vector<Source>& sources, LazyStructWriter& writer) {
     if (x.id.clock != y.id.clock) return x.id.clock < y.id.clock;
     return !is_skip(x) && is_skip(y);
   };
-  for (;;) {
-    std::erase_if(active, [](LazyStructReader* r) { return r->curr() == nullptr; });
-    std::stable_sort(active.begin(), active.end(), before);
+  // Yjs re-sorts all readers (stably) before every step. Only the front reader advances in a
+  // step, so after the first full sort, moving that one reader to its place gives the same
+  // order: past the readers that sort strictly before it, ahead of equal ones.
+  std::erase_if(active, [](LazyStructReader* r) { return r->curr() == nullptr; });
+  std::stable_sort(active.begin(), active.end(), before);
+  for (bool first = true;; first = false) {
+    if (!first && !active.empty()) {
+      if (active.front()->curr() == nullptr) {
+        active.erase(active.begin());
+      } else {
+        LazyStructReader* moved = active.front();
+        auto pos = std::partition_point(active.begin() + 1, active.end(),
+                                        [&](LazyStructReader* r) { return before(r, moved); });
+        std::rotate(active.begin(), active.begin() + 1, pos);
+      }
+    }
     if (active.empty()) break;
     LazyStructReader& cd = *active.front();
     const std::uint64_t first_client = cd.curr()->id.client;
