@@ -112,6 +112,50 @@ TEST(Update, PendingStructsAreIncludedInEncodedState) {
   EXPECT_EQ(hex(encode_state_as_update(b)), hex(encode_state_as_update(a)));
 }
 
+TEST(Update, DeeplyNestedTypesFromAPeerDoNotExhaustTheStack) {
+  // 20000 maps, each inside the previous one under key "k": one client, one update.
+  constexpr int kDepth = 20000;
+  std::vector<std::uint8_t> u;
+  auto var = [&](std::uint64_t v) {
+    while (v > 0x7f) {
+      u.push_back(static_cast<std::uint8_t>(0x80 | (v & 0x7f)));
+      v >>= 7;
+    }
+    u.push_back(static_cast<std::uint8_t>(v));
+  };
+  auto str = [&](const std::string& s) {
+    var(s.size());
+    u.insert(u.end(), s.begin(), s.end());
+  };
+  var(1);      // one client
+  var(kDepth); // structs
+  var(7);      // client
+  var(0);      // first clock
+  for (int i = 0; i < kDepth; ++i) {
+    u.push_back(7 | 0x20); // ContentType, has parent sub
+    if (i == 0) {
+      var(1);
+      str("root");
+    } else {
+      var(0);
+      var(7);
+      var(static_cast<std::uint64_t>(i - 1));
+    }
+    str("k");
+    var(1); // YMap
+  }
+  var(0); // empty delete set
+  Doc d(DocOptions::with_client_id(1));
+  ASSERT_TRUE(apply_update(d, u).is_ok());
+  Any json = d.to_json();
+  EXPECT_TRUE(json.is_object());
+  auto again = encode_state_as_update(d);
+  EXPECT_EQ(hex(again), hex(u));
+  // Deleting the outermost map deletes (and GCs) all of them without recursion.
+  d.transact([&](Transaction& x) { d.get_map("root").remove(x, "k"); });
+  EXPECT_EQ(d.get_map("root").size(), 0u);
+}
+
 TEST(Update, UnknownContentIsAnErrorNotASkip) {
   // One client, one struct with content ref 11 (unknown).
   std::vector<std::uint8_t> bad = {1, 1, 7, 0, 11, 1, 1, 't', 0};

@@ -86,7 +86,8 @@ public:
       std::function<void(const std::vector<std::uint8_t>& update, const Origin& origin)> fn);
   /// Removes an update observer; false when unknown.
   bool unobserve_update(SubscriptionId id);
-  /// Called after every transaction (after observers and update hooks), even a no-op one.
+  /// Called after every transaction, even a no-op one: after type observers, before GC and the
+  /// update hooks (Yjs 'afterTransaction').
   SubscriptionId observe_after_transaction(std::function<void(const Transaction&)> fn);
   /// Removes an after-transaction observer; false when unknown.
   bool unobserve_after_transaction(SubscriptionId id);

@@ -2,7 +2,8 @@
 /// Observer events with Yjs's semantics: after a transaction, each changed type that has
 /// observers receives one Event (keys changed with old values for maps, a delta for arrays and
 /// text); deep observers receive all events of their subtree. Observers run after the
-/// transaction's changes are integrated and cleaned up (merged, GCed), before the update hook.
+/// transaction's changes are integrated, before deleted content is garbage-collected and items
+/// are merged (as Yjs), and before the doc's update hook.
 
 #include <cstdint>
 #include <map>

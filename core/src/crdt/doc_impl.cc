@@ -87,7 +87,7 @@ bool DocImpl::begin(Origin origin, bool local) {
     txn_ = std::move(spare_);
     txn_->before.clear();
     txn_->after.clear();
-    txn_->delete_set.clients().clear();
+    txn_->delete_set = DeleteSet();
     txn_->merge_structs.clear();
     txn_->changed.clear();
     txn_->need_formatting_cleanup = false;

@@ -445,7 +445,10 @@ std::string xml_to_string(const Branch* b) {
   std::string children;
   for (const Item* n = b->start; n; n = n->right) {
     if (!n->visible()) continue;
-    if (n->content.kind == ContentKind::kType) children += xml_to_string(n->content.type());
+    if (n->content.kind == ContentKind::kType) {
+      Any child = TypeRef(n->content.type()).to_json(); // depth-guarded
+      if (child.is_string()) children += child.as_string();
+    }
   }
   if (b->kind != TypeKind::kXmlElement) return children;
   std::vector<std::pair<std::string, std::string>> attrs;

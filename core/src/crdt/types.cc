@@ -94,7 +94,21 @@ bool TypeRef::deleted() const {
 }
 const std::string& TypeRef::name() const { return branch_->name; }
 
+namespace {
+/// Nested types can be arbitrarily deep in received updates: JSON stops descending here.
+constexpr int kMaxJsonDepth = 512;
+thread_local int json_depth = 0;
+struct DepthGuard {
+  DepthGuard() { ++json_depth; }
+  ~DepthGuard() { --json_depth; }
+  DepthGuard(const DepthGuard&) = delete;
+  DepthGuard& operator=(const DepthGuard&) = delete;
+};
+} // namespace
+
 Any TypeRef::to_json() const {
+  DepthGuard guard;
+  if (json_depth > kMaxJsonDepth) return Any::null();
   TypeKind kind = branch_->kind;
   if (!branch_->kind_known) {
     // A root only seen in updates: infer its kind from its content (yjs would need getX()).
