@@ -60,6 +60,7 @@ Result<DeleteSet> DeleteSet::decode(encoding::Lib0Reader& r) {
       return encoding::Lib0Reader::error_at(at, "delete range count exceeds input");
     }
     if (n == 0) continue;
+    if (!ds.clients_.count(client)) ds.note_new_client(client);
     auto& dels = ds.clients_[client];
     dels.reserve(dels.size() + static_cast<std::size_t>(n));
     for (std::uint64_t k = 0; k < n; ++k) {
@@ -76,10 +77,31 @@ Result<DeleteSet> DeleteSet::decode(encoding::Lib0Reader& r) {
 }
 
 void DeleteSet::merge_from(const DeleteSet& other) {
-  for (const auto& [client, dels] : other.clients_) {
+  for (std::uint64_t client : other.client_order()) {
+    const auto& dels = other.clients_.at(client);
+    if (!clients_.count(client)) note_new_client(client);
     auto& mine = clients_[client];
     mine.insert(mine.end(), dels.begin(), dels.end());
   }
+}
+
+void DeleteSet::note_new_client(std::uint64_t client) {
+  order_.erase(std::remove(order_.begin(), order_.end(), client), order_.end());
+  order_.push_back(client);
+}
+
+std::vector<std::uint64_t> DeleteSet::client_order() const {
+  std::vector<std::uint64_t> out;
+  out.reserve(clients_.size());
+  for (std::uint64_t c : order_) {
+    if (clients_.count(c) && std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
+  }
+  if (out.size() != clients_.size()) {
+    for (const auto& [c, r] : clients_) {
+      if (std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
+    }
+  }
+  return out;
 }
 
 } // namespace accord::crdt

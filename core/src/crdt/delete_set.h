@@ -26,8 +26,17 @@ class DeleteSet {
 public:
   /// Adds a range (not sorted/merged until sort_and_merge).
   void add(std::uint64_t client, std::uint64_t clock, std::uint64_t len) {
-    clients_[client].push_back({clock, len});
+    auto it = clients_.find(client);
+    if (it == clients_.end()) {
+      it = clients_.emplace(client, std::vector<DeleteRange>{}).first;
+      note_new_client(client);
+    }
+    it->second.push_back({clock, len});
   }
+  /// Clients in the order they were first added (Yjs iterates a delete set's clients in this
+  /// order, which decides e.g. the order in which an undo restores items), then any clients
+  /// added through clients() in ascending order.
+  std::vector<std::uint64_t> client_order() const;
   /// Sorts each client's ranges and merges overlapping/adjacent ones (Yjs sortAndMergeDeleteSet).
   void sort_and_merge();
   /// True when the unit (client, clock) is in the set (requires sort_and_merge first).
@@ -43,10 +52,15 @@ public:
   static Result<DeleteSet> decode(encoding::Lib0Reader& r);
   /// Adds all ranges of `other`.
   void merge_from(const DeleteSet& other);
-  bool operator==(const DeleteSet&) const = default;
+  /// Equal ranges per client (the order clients were added in does not matter).
+  bool operator==(const DeleteSet& other) const { return clients_ == other.clients_; }
 
 private:
+  /// Appends `client` to order_, dropping a stale entry left by clients().clear() or erase.
+  void note_new_client(std::uint64_t client);
+
   std::map<std::uint64_t, std::vector<DeleteRange>> clients_;
+  std::vector<std::uint64_t> order_;
 };
 
 } // namespace accord::crdt
