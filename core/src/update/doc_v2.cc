@@ -53,7 +53,10 @@ UpdateBytes encode_state_as_update_v2(const Doc& doc, const StateVector& sv) {
   writer.finish();
   // Yjs createDeleteSetFromStructStore: runs of deleted structs per client.
   crdt::DeleteSet ds;
-  for (const auto& [client, structs] : store.clients()) {
+  for (const auto& entry : store.clients()) {
+    // No structured binding here: Emscripten's clang 14 rejects capturing one in a lambda.
+    const std::uint64_t client = entry.first;
+    const crdt::ClientStructs& structs = entry.second;
     bool in_run = false;
     structs.for_each([&](const crdt::Item* s) {
       if (s->deleted()) {
