@@ -2,6 +2,7 @@
 
 #include <array>
 #include <chrono>
+#include <filesystem>
 
 namespace accord::server {
 
@@ -85,6 +86,11 @@ Clock system_clock() {
 Result<std::unique_ptr<AuthStore>> AuthStore::open(const std::string& path, Clock clock) {
   ACCORD_RETURN_IF_ERROR(init_crypto());
   ACCORD_ASSIGN_OR_RETURN(Database db, Database::open(path));
+  // Password hashes and token digests are for the server's user only; SQLite
+  // gives the -wal and -shm files the same mode.
+  std::error_code ec;
+  std::filesystem::permissions(
+      path, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write, ec);
   std::unique_ptr<AuthStore> store(new AuthStore(std::move(db), std::move(clock)));
   ACCORD_RETURN_IF_ERROR(store->migrate().with_context(path));
   return store;

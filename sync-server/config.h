@@ -28,6 +28,8 @@ struct Limits {
   std::size_t max_send_queue_bytes = 64u << 20;
   /// Open connections (HTTP and WebSocket); further accepts are closed at once.
   std::size_t max_connections = 10000;
+  /// Failed logins a minute from one address before it gets 429 (0: no limit).
+  std::size_t max_login_failures_per_minute = 10;
   /// Largest HTTP request body (the JSON API needs little).
   std::size_t max_http_body_bytes = 64u << 10;
 };

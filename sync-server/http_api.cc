@@ -112,15 +112,34 @@ http::message_generator HttpApi::handle(const Request& request, const std::strin
       return error_response(request, http::status::bad_request, StatusCode::kInvalidArgument,
                             "expected {\"user\": string, \"password\": string}");
     }
-    const std::string user = body["user"].get<std::string>();
+    const std::string user = body["user"].get<std::string>().substr(0, 200); // names are <= 128
+    const std::string address = remote.substr(0, remote.rfind(':'));
+    if (const std::int64_t wait = throttle_.retry_after(address); wait > 0) {
+      log_warn("login_throttled", {{"user", user}, {"remote", remote}, {"retry_after", wait}});
+      http::response<http::string_body> response{http::status::too_many_requests,
+                                                 request.version()};
+      response.set(http::field::server, "accord-server");
+      response.set(http::field::content_type, "application/json");
+      response.set(http::field::cache_control, "no-store");
+      response.set(http::field::retry_after, std::to_string(wait));
+      response.keep_alive(request.keep_alive());
+      response.body() = json{{"error", "too many failed logins; retry later"},
+                             {"code", code_name(StatusCode::kLimitExceeded)}}
+                            .dump();
+      response.prepare_payload();
+      return response;
+    }
     auto issued =
         store_.login(user, body["password"].get<std::string>(), config_.session_ttl_seconds);
     if (!issued.ok()) {
+      if (issued.status().code() == StatusCode::kPermissionDenied)
+        throttle_.record_failure(address);
       log_warn("login_failed", {{"user", user}, {"remote", remote}});
       return error_response(request, issued.status());
     }
     auto principal = store_.authenticate(issued->secret);
     if (!principal.ok()) return error_response(request, principal.status());
+    throttle_.record_success(address);
     log_info("login", {{"user", user}, {"token_id", issued->id}, {"remote", remote}});
     return json_response(request, http::status::ok,
                          {{"token", issued->secret},

@@ -4,7 +4,8 @@
 /// `{"error": "<message>", "code": "<status code name>"}` with a 4xx/5xx status.
 ///
 ///   GET  /health          {"status":"ok","version","uptime_seconds","connections":{...}}
-///   POST /api/login       {"user","password"} -> {"token","token_id","expires_at","user","teams"}
+///   POST /api/login       {"user","password"} -> {"token","token_id","expires_at","user","teams"};
+///                         429 + Retry-After after --max-login-failures a minute from one address
 ///   POST /api/logout      (Authorization: Bearer <token>) -> {"ok":true}; revokes the token
 ///   GET  /api/me          (Bearer) -> {"user","teams":[{"team","role"}],"token_kind"}
 ///   POST /api/ws-ticket   (Bearer) -> {"ticket","expires_at","expires_in"}: a one-use
@@ -16,6 +17,7 @@
 
 #include "auth_store.h"
 #include "config.h"
+#include "login_throttle.h"
 
 #include <boost/beast/http.hpp>
 
@@ -40,7 +42,10 @@ std::string bearer_token(
 class HttpApi {
 public:
   HttpApi(AuthStore& store, const ServerConfig& config, const ServerStats& stats)
-      : store_(store), config_(config), stats_(stats) {}
+      : store_(store),
+        config_(config),
+        stats_(stats),
+        throttle_(config.limits.max_login_failures_per_minute) {}
 
   /// True for the paths this API answers (/health and /api/...).
   static bool handles(std::string_view target);
@@ -54,6 +59,7 @@ private:
   AuthStore& store_;
   const ServerConfig& config_;
   const ServerStats& stats_;
+  LoginThrottle throttle_;
 };
 
 } // namespace accord::server

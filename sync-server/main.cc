@@ -105,6 +105,9 @@ int main(int argc, char** argv) {
                  "Largest HTTP request body (413 above it)")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
+  app.add_option("--max-login-failures", config.limits.max_login_failures_per_minute,
+                 "Failed logins a minute from one address before it is answered 429 (0: no limit)")
+      ->capture_default_str();
   app.add_option("--session-ttl", config.session_ttl_seconds,
                  "Lifetime of a login session token, in seconds")
       ->capture_default_str()

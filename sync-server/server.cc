@@ -68,6 +68,8 @@ Status Server::run() {
   ioc_.run();
   for (auto& thread : pool) thread.join();
   context_->blocking_pool.join();
+  // Sessions a forced stop left behind die with ioc_; they must not post to it.
+  context_->on_drained = nullptr;
   log_info("shutdown_complete",
            {{"open_websockets", context_->stats.websocket_connections.load()}});
   return Status::ok();

@@ -122,8 +122,8 @@ TEST(AdminCommandLine, HelpExplainsEveryFlag) {
   for (const char* flag :
        {"--listen", "--data", "--web", "--allow-origin", "--threads", "--max-frame-bytes",
         "--max-documents-per-socket", "--max-message-rate", "--idle-timeout",
-        "--max-send-queue-bytes", "--max-connections", "--max-http-body-bytes", "--session-ttl",
-        "--shutdown-grace", "--log-level", "admin"}) {
+        "--max-send-queue-bytes", "--max-connections", "--max-http-body-bytes",
+        "--max-login-failures", "--session-ttl", "--shutdown-grace", "--log-level", "admin"}) {
     EXPECT_NE(help.out.find(flag), std::string::npos) << flag;
   }
   const ProcessResult admin_help = run_process({ACCORD_SERVER_BINARY, "admin", "--help"});

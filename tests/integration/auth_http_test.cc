@@ -97,6 +97,21 @@ TEST_F(AuthTest, LoginRefusesWrongPasswordsAndUnknownUsersAlike) {
   }));
 }
 
+TEST(AuthThrottleTest, RepeatedFailuresFromOneAddressAreAnswered429) {
+  auto server = ServerProcess::start({"--max-login-failures", "3"});
+  ASSERT_NE(server, nullptr);
+  const TestUser user = make_user(*server, "acme", "tess", "member");
+  const auto attempt = [&](const std::string& password) {
+    return http_request(server->port(), http::verb::post, "/api/login",
+                        json{{"user", user.name}, {"password", password}}.dump());
+  };
+  EXPECT_EQ(attempt(user.password).result_int(), 200);
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(attempt("wrong").result_int(), 401);
+  const HttpResponse throttled = attempt(user.password);
+  EXPECT_EQ(throttled.result_int(), 429) << "even the right password waits";
+  EXPECT_GT(std::stoi(std::string(throttled[http::field::retry_after])), 0);
+}
+
 TEST_F(AuthTest, LogoutRevokesTheSession) {
   const std::string token = login(server_->port(), owner_.name, owner_.password);
   ASSERT_FALSE(token.empty());

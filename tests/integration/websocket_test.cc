@@ -181,6 +181,16 @@ TEST_F(WebSocketTest, OriginAllowList) {
   EXPECT_TRUE(logged("origin not allowed"));
 }
 
+TEST_F(WebSocketTest, SilentPeersAreDroppedAfterTheIdleTimeout) {
+  start({"--idle-timeout", "2"});
+  WsClient silent; // never reads, so never answers the server's pings
+  ASSERT_FALSE(silent.connect(server_->port(), "/y/acme/index", bearer(member_)));
+  EXPECT_TRUE(server_->wait_for_log(
+      [](const std::string& line) { return line.find("idle timeout") != std::string::npos; },
+      std::chrono::seconds(10)));
+  EXPECT_EQ(http_request(server_->port(), http::verb::get, "/health").result_int(), 200);
+}
+
 TEST_F(WebSocketTest, UnknownEndpointIs404) {
   start();
   WsClient client;
