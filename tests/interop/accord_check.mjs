@@ -116,7 +116,7 @@ export async function checkSession(driver, script, reference, checks, stats, { c
     hex('state', where, e.state, a.state);
     view('view', where, e.view, a.view);
     if (v2) {
-      (e.updates_v2 ?? []).forEach((u, k) => hex(updCheck, `${where}, v2 update ${k}`, u, a.updates_v2?.[k]));
+      (e.updates_v2 ?? []).forEach((u, k) => hex(`${updCheck}_v2`, `${where}, v2 update ${k}`, u, a.updates_v2?.[k]));
     }
   }
   if (!res.ok) return failures;

@@ -9,8 +9,8 @@ import { ALL_CHECKS, ALL_FEATURES } from './features.mjs';
 
 /** Why each excluded feature or check is out (printed with the summary). */
 export const EXCLUSION_REASONS = {
-  sync_updates: 'encode_state_as_update leaves out pending structs (failure 1)',
-  sync_shuffled: 'only matters with sync_updates',
+  ywasm_to_accord: 'Accord rejects a zero-length struct ywasm writes after out-of-order delivery (failure 8)',
+  remote_updates_v2: "with pending structs yjs's updateV2 event differs from its v1 event; the driver converts the v1 one (failure 1)",
   json_number_forms: "format/embed JSON numbers not printed as JSON.stringify does, e.g. 2.5e-08 (failure 2)",
   text_insert_attrs: 'text deletes next to format items clean up one item fewer than yjs (failure 3)',
   text_format: 'remote updates trigger a formatting cleanup yjs does not do (failure 4)',

@@ -39,6 +39,8 @@ export const ALL_FEATURES = Object.freeze([
 export const ALL_CHECKS = Object.freeze([
   'txn_updates', // per local transaction: the update bytes emitted
   'remote_updates', // per sync step: the update bytes the receiving peer emitted
+  'txn_updates_v2', // the same in update format v2 (yjs's 'updateV2' event; capability update_v2)
+  'remote_updates_v2',
   'sent', // the full/diff payload bytes of a sync step
   'state_vector', // encodeStateVector after each step and at the end
   'state', // encodeStateAsUpdate after each step and at the end
