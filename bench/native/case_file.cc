@@ -8,7 +8,8 @@ namespace accord::bench {
 
 namespace {
 
-using nlohmann::json;
+// ordered_json keeps object keys in file order, as JS objects (and so yjs) do.
+using json = nlohmann::ordered_json;
 
 // JSON value to Any. Integers and floats both become numbers (doubles), as in JS.
 Any to_any(const json& j) {
