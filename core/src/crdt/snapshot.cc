@@ -141,7 +141,9 @@ Result<Doc> create_doc_from_snapshot(Doc& origin, const Snapshot& snap, DocOptio
     for (const auto& [client, clock] : snap.state_vector) clients += clock > 0 ? 1 : 0;
     w.write_var_uint(clients);
     for (auto it = snap.state_vector.rbegin(); it != snap.state_vector.rend(); ++it) {
-      const auto [client, clock] = *it;
+      // Named copies, not structured bindings: clang 14 (Emscripten) cannot capture those.
+      const auto client = it->first;
+      const auto clock = it->second;
       if (clock == 0) continue;
       if (clock < d.store.state(client)) d.clean_start(crdt::Id{client, clock});
       const ClientStructs& structs = *d.store.get(client);
