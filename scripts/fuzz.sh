@@ -57,7 +57,7 @@ regress() {
     while IFS= read -r -d '' f; do files+=("$f"); done < <(
       find "$corpus_root/$dir" "$regress_root/$target" -type f ! -name 'open-*' -print0 2>/dev/null | sort -z)
     log "regression: $target over ${#files[@]} inputs"
-    if ! "$build_dir/$target" "${fuzz_flags[@]}" "${files[@]}" >"$build_dir/$target.regress.log" 2>&1; then
+    if ! "$build_dir/tests/fuzz/$target" "${fuzz_flags[@]}" "${files[@]}" >"$build_dir/$target.regress.log" 2>&1; then
       tail -n 40 "$build_dir/$target.regress.log"
       log "FAIL: $target crashed on a committed input (log: $build_dir/$target.regress.log)"
       failed=1
@@ -79,11 +79,11 @@ fuzz() {
     work="$build_dir/corpus/$target"
     mkdir -p "$work"
     log "fuzzing $target for $seconds s"
-    if ! "$build_dir/$target" "${fuzz_flags[@]}" -max_total_time="$seconds" \
+    if ! "$build_dir/tests/fuzz/$target" "${fuzz_flags[@]}" -max_total_time="$seconds" \
       -artifact_prefix="$build_dir/artifacts/$target-" "$work" "$corpus_root/$dir" \
       >"$build_dir/$target.fuzz.log" 2>&1; then
       tail -n 60 "$build_dir/$target.fuzz.log"
-      log "FAIL: $target found a bug; replay: $build_dir/$target <artifact from $build_dir/artifacts>"
+      log "FAIL: $target found a bug; replay: $build_dir/tests/fuzz/$target <artifact from $build_dir/artifacts>"
       failed=1
     else
       grep -E 'stat::number_of_executed_runs|cov:' "$build_dir/$target.fuzz.log" | tail -n 2

@@ -6,7 +6,6 @@
 #include "accord/types.h"
 #include "accord/update.h"
 #include "crdt/doc_impl.h"
-#include "crdt/update_codec.h"
 #include "random_ops.h"
 
 namespace accord::fuzz {
@@ -108,25 +107,6 @@ std::string pending_state(Doc& doc) {
   return s;
 }
 
-std::string describe_delete_set(const crdt::DeleteSet& ds) {
-  std::ostringstream out;
-  for (const auto& [client, ranges] : ds.clients()) {
-    out << client << ":";
-    for (const auto& r : ranges) out << "[" << r.clock << "+" << r.len << ")";
-    out << " ";
-  }
-  return out.str();
-}
-
-// The delete set a doc's full encoded state carries, sorted and merged.
-std::string delete_set_of(const std::vector<std::uint8_t>& state) {
-  auto decoded = crdt::decode_update_v1(state);
-  if (!decoded.ok()) return "(own state does not decode: " + decoded.status().to_string() + ")";
-  crdt::DeleteSet ds = decoded.value().delete_set;
-  ds.sort_and_merge();
-  return describe_delete_set(ds);
-}
-
 std::string sv_string(const StateVector& sv) {
   std::ostringstream out;
   for (const auto& [client, clock] : sv) out << client << ":" << clock << " ";
@@ -182,7 +162,6 @@ std::string compare_docs(const std::vector<Doc*>& docs, const std::vector<std::s
   const std::string ref_rich = render_rich(ref);
   const StateVector ref_sv = state_vector(ref);
   const std::vector<std::uint8_t> ref_state = encode_state_as_update(ref);
-  const std::string ref_ds = delete_set_of(ref_state);
   for (std::size_t i = 1; i < docs.size(); ++i) {
     Doc& d = *docs[i];
     const std::string vs = labels[i] + " vs " + labels[0] + ": ";
@@ -194,8 +173,6 @@ std::string compare_docs(const std::vector<Doc*>& docs, const std::vector<std::s
     if (sv != ref_sv)
       return vs + "state vectors differ: " + sv_string(sv) + " / " + sv_string(ref_sv);
     const std::vector<std::uint8_t> state = encode_state_as_update(d);
-    const std::string ds = delete_set_of(state);
-    if (ds != ref_ds) return vs + "delete sets differ:\n  " + ds + "\n  " + ref_ds;
     if (state != ref_state) {
       return vs + "encoded states differ:\n  " + hex(state) + "\n  " + hex(ref_state);
     }

@@ -2,9 +2,9 @@
 // The convergence check of the fuzz, as Yjs's testHelper compare(): after a full sync every peer,
 // and a fresh doc rebuilt from each peer's emitted updates (applied in random order), must have
 // no pending structs or delete sets, and equal JSON, equal rich content (text deltas with
-// formatting attributes and embeds, nested types included), equal state vectors, equal delete
-// sets and byte-equal encode_state_as_update; the encoded state must also load into a fresh doc
-// and re-encode to the same bytes.
+// formatting attributes and embeds, nested types included), equal state vectors and byte-equal
+// encode_state_as_update (which ends with the delete set, so delete sets are equal too); the
+// encoded state must also load into a fresh doc and re-encode to the same bytes.
 
 #include <string>
 #include <vector>
