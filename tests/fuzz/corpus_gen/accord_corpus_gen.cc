@@ -55,7 +55,7 @@ int main(int argc, char** argv) {
     accord::fuzz::TestNetwork net(3, gc, rng);
     accord::fuzz::OpMix mix;
     const std::uint64_t steps = 4 + seed % 9;
-    accord::Bytes mid_sv;
+    Bytes mid_sv;
     for (std::uint64_t step = 0; step < steps; ++step) {
       if (rng.percent(50)) net.deliver_random();
       (void)accord::fuzz::random_transaction(*net.peer(rng.index(net.size())).doc, rng, mix,
