@@ -9,12 +9,9 @@ import { ALL_CHECKS, ALL_FEATURES } from './features.mjs';
 
 /** Why each excluded feature or check is out (printed with the summary). */
 export const EXCLUSION_REASONS = {
-  ywasm_to_accord: 'Accord rejects a zero-length struct ywasm writes after out-of-order delivery (failure 8)',
   remote_updates_v2: "with pending structs yjs's updateV2 event differs from its v1 event; the driver converts the v1 one (failure 1)",
-  json_number_forms: "format/embed JSON numbers not printed as JSON.stringify does, e.g. 2.5e-08 (failure 2)",
   text_insert_attrs: 'text deletes next to format items clean up one item fewer than yjs (failure 3)',
   text_format: 'remote updates trigger a formatting cleanup yjs does not do (failure 4)',
-  array_push_type: 'the API has no push of a nested type (failure 5)',
   merge_updates: 'an item and a GC struct at the same clock: yjs keeps the GC (failure 7)',
   merge_updates_v2: 'v2 merge of yjs updateV2 bytes returns an empty update (failure 6)',
   diff_update_v2: 'same cause as merge_updates_v2 (failure 6)',

@@ -125,9 +125,16 @@ Status push_values(Transaction& txn, ArrayRef array, const Json& values) {
       continue;
     }
     if (!run.empty()) array.push(txn, std::exchange(run, {}));
-    Json one = Json::array();
-    one.push_back(v);
-    ACCORD_RETURN_IF_ERROR(insert_values(txn, array, array.length(), one));
+    const std::string kind = v.at("$type").get<std::string>();
+    if (kind == "map") {
+      (void)array.push_map(txn);
+    } else if (kind == "array") {
+      (void)array.push_array(txn);
+    } else if (kind == "text") {
+      (void)array.push_text(txn);
+    } else {
+      return invalid("unknown type tag " + kind);
+    }
   }
   if (!run.empty()) array.push(txn, std::move(run));
   return Status::ok();

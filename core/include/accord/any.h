@@ -109,6 +109,11 @@ public:
   /// objects; bigint printed as a number; bytes as an object of indexes like Uint8Array).
   std::string to_json_string() const;
 
+  /// A copy with the keys of every object sorted, deeply. Yjs lists map keys in the order a
+  /// peer first saw them, which differs between peers and across a reload: compare documents
+  /// on this form. O(n log n) per object.
+  Any with_sorted_keys() const;
+
 private:
   std::variant<std::monostate, std::nullptr_t, bool, double, std::int64_t, std::string, Bytes,
                Array, Object>

@@ -71,8 +71,14 @@ public:
   /// Inserts `values` at `index` (<= length(), else kInvalidArgument and nothing changes).
   /// Consecutive plain values form one ContentAny item; bytes become ContentBinary.
   Status insert(Transaction& txn, std::uint64_t index, std::vector<Any> values) const;
-  /// Appends `values` at the end.
+  /// Appends `values` at the end: after the very last item, deleted or not, as yjs's push
+  /// (not at index length(), whose left neighbour is the last live item). O(items after the
+  /// last search marker).
   void push(Transaction& txn, std::vector<Any> values) const;
+  /// Appends a new empty nested type as push does and returns it (yjs push([new Y.Map()])).
+  MapRef push_map(Transaction& txn) const;
+  ArrayRef push_array(Transaction& txn) const; ///< see push_map
+  TextRef push_text(Transaction& txn) const;   ///< see push_map
   /// Inserts a new empty nested type at `index` and returns it (invalid ref if out of range).
   MapRef insert_map(Transaction& txn, std::uint64_t index) const;
   ArrayRef insert_array(Transaction& txn, std::uint64_t index) const; ///< see insert_map

@@ -29,7 +29,8 @@ Result<StateVector> decode_state_vector(std::span<const std::uint8_t> bytes);
 /// Everything `doc` knows that a peer at `sv` does not, as a v1 update (byte-exact with yjs's
 /// encodeStateAsUpdate, pending structs included as Yjs does). Costs O(structs sent).
 std::vector<std::uint8_t> encode_state_as_update(const Doc& doc, const StateVector& sv = {});
-/// As above with an encoded state vector; kCorrupt when it does not decode.
+/// As above with an encoded state vector (everything: the one byte 0); kCorrupt when it does
+/// not decode (zero bytes included, as yjs throws on them).
 Result<std::vector<std::uint8_t>> encode_state_as_update(const Doc& doc,
                                                          std::span<const std::uint8_t> encoded_sv);
 

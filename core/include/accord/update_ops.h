@@ -39,7 +39,8 @@ Status apply_update_v2(Doc& doc, std::span<const std::uint8_t> update, Origin or
 /// Everything `doc` knows that a peer at `sv` does not, as a v2 update (byte-exact with yjs's
 /// encodeStateAsUpdateV2 when the doc has no pending structs). O(structs sent).
 UpdateBytes encode_state_as_update_v2(const Doc& doc, const StateVector& sv = {});
-/// As above with an encoded state vector (empty = everything); kCorrupt when it does not decode.
+/// As above with an encoded state vector (everything: the one byte 0); kCorrupt when it does
+/// not decode (zero bytes included, as yjs throws on them).
 Result<UpdateBytes> encode_state_as_update_v2(const Doc& doc,
                                               std::span<const std::uint8_t> encoded_sv);
 

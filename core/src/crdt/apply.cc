@@ -132,6 +132,16 @@ private:
       doc_.integrate_gc(item);
       return;
     }
+    if (rec.length == 0) {
+      // An item with empty content (ywasm writes one): yjs links it into the list, where it
+      // covers no clock and shows nothing; resolving its neighbours splits them as yjs does
+      // (a surrogate pair cut there becomes U+FFFD twice). Accord keeps no struct for it, so
+      // its re-encoded state leaves it out where yjs would write it back.
+      if (rec.origin.set) (void)doc_.clean_end(rec.origin.id);
+      if (rec.right_origin.set) (void)doc_.clean_start(rec.right_origin.id);
+      doc_.pool.release(item);
+      return;
+    }
     // Yjs getMissing: resolve neighbours and parent.
     if (rec.origin.set) {
       item->left = doc_.clean_end(rec.origin.id);
@@ -226,6 +236,9 @@ void merge_pending(PendingStructs& into, PendingStructs&& from) {
   for (auto& [client, refs] : from.clients) {
     auto& dst = into.clients[client];
     for (auto& r : refs) dst.push_back(std::move(r));
+    // Skips only mark gaps (the pending encoding writes its own): one must never hide a struct
+    // that arrived later for the same clocks (yjs's merge prefers the struct too).
+    std::erase_if(dst, [](const StructRecord& r) { return r.kind == ContentKind::kSkip; });
     std::stable_sort(dst.begin(), dst.end(), [](const StructRecord& a, const StructRecord& b) {
       return a.id.clock < b.id.clock;
     });

@@ -2,6 +2,7 @@
 
 #include "crdt/branch.h"
 #include "encoding/json.h"
+#include "encoding/utf.h"
 
 namespace accord::crdt {
 
@@ -151,6 +152,14 @@ std::vector<Value> Content::values() const {
     case ContentKind::kEmbed: out.emplace_back(value()); break;
     case ContentKind::kType: out.emplace_back(TypeRef(type())); break;
     case ContentKind::kDoc: out.emplace_back(doc()); break;
+    case ContentKind::kString:
+      // yjs ContentString.getContent(): one string per UTF-16 code unit (a lone surrogate half
+      // becomes U+FFFD in UTF-8).
+      out.reserve(str().size());
+      for (char16_t unit : str()) {
+        out.emplace_back(Any(encoding::utf16_to_utf8(std::u16string_view(&unit, 1))));
+      }
+      break;
     default: break;
   }
   return out;

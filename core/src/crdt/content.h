@@ -75,7 +75,8 @@ struct Content {
   Content split(std::uint64_t offset);
   /// Appends `right` if the kinds merge (Deleted, JSON, String, Any); false otherwise.
   bool merge(Content& right);
-  /// The values the content holds (for reading), one per unit of length (strings: none).
+  /// The values the content holds (for reading), one per unit of length (strings: one string per
+  /// UTF-16 code unit, as yjs's getContent; deleted and format content: none).
   std::vector<Value> values() const;
 };
 

@@ -211,7 +211,6 @@ std::vector<std::uint8_t> encode_state_as_update(const Doc& doc, const StateVect
 
 Result<std::vector<std::uint8_t>> encode_state_as_update(const Doc& doc,
                                                          std::span<const std::uint8_t> encoded_sv) {
-  if (encoded_sv.empty()) return encode_state_as_update(doc, StateVector{});
   ACCORD_ASSIGN_OR_RETURN(StateVector sv, decode_state_vector(encoded_sv));
   return encode_state_as_update(doc, sv);
 }

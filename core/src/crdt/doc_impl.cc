@@ -216,6 +216,17 @@ void DocImpl::integrate(Item* item, std::uint64_t offset) {
     item->origin = item->left->last_id();
     item->content = item->content.split(offset);
     item->length -= offset;
+    // The new part continues the known unit before it, and that is all its encoding says
+    // (origin = that unit, no parent): it belongs to the same type and key. Only an update that
+    // rewrites a known id names another parent here; yjs would keep that parent for the live
+    // item while linking it into the left's list, so its own reload disagrees with it.
+    if (item->left->is_gc()) {
+      item->parent = nullptr;
+    } else {
+      item->parent = item->left->parent;
+      item->parent_sub = item->left->parent_sub;
+      if (item->parent && item->parent->dead) item->parent = nullptr;
+    }
   }
   Branch* parent = item->parent;
   if (!parent) {

@@ -69,12 +69,7 @@ public:
         }
       } else if (adds(item)) {
         start(Delta::Op::kInsert);
-        if (item->content.kind == ContentKind::kString) {
-          std::string s = encoding::utf16_to_utf8(item->content.str());
-          last->values.emplace_back(Any(std::move(s)));
-        } else {
-          for (Value& v : item->content.values()) last->values.push_back(std::move(v));
-        }
+        for (Value& v : item->content.values()) last->values.push_back(std::move(v));
       } else {
         start(Delta::Op::kRetain);
         last->len += item->length;

@@ -290,7 +290,9 @@ Result<StructRecord> read_struct(Lib0Reader& r, std::uint64_t client, std::uint6
       return Lib0Reader::error_at(at, "struct refers to a later struct of its own client");
     }
   }
-  if (rec.length == 0) return Lib0Reader::error_at(at, "struct of length 0");
+  // An item with empty content (ywasm writes an empty string item after cutting a surrogate
+  // pair) is accepted as yjs accepts it; GC and Skip structs must cover clocks.
+  if (rec.length == 0 && !rec.is_item()) return Lib0Reader::error_at(at, "struct of length 0");
   if (clock + rec.length > encoding::kMaxSafeInteger) {
     return Lib0Reader::error_at(at, "struct clock exceeds 53 bits");
   }

@@ -218,13 +218,13 @@ Status ArrayRef::insert(Transaction& txn, std::uint64_t index, std::vector<Any> 
   return crdt::list_insert(*txn.doc(), branch_, index, els);
 }
 
-void ArrayRef::push(Transaction& txn, std::vector<Any> values) const {
-  std::vector<crdt::ListElement> els(values.size());
-  for (std::size_t i = 0; i < values.size(); ++i) els[i].value = std::move(values[i]);
-  // Yjs typeListPushGenerics: start from the marker with the highest index, walk to the end.
-  Item* n = branch_->start;
+namespace {
+// Yjs typeListPushGenerics: inserts after the very last item, deleted or not (starting from the
+// marker with the highest index and walking to the end).
+void push_elements(Transaction& txn, Branch* branch, std::vector<crdt::ListElement>& els) {
+  Item* n = branch->start;
   std::uint64_t best = 0;
-  for (const crdt::SearchMarker& m : branch_->markers) {
+  for (const crdt::SearchMarker& m : branch->markers) {
     if (m.index > best) {
       best = m.index;
       n = m.p;
@@ -233,7 +233,33 @@ void ArrayRef::push(Transaction& txn, std::vector<Any> values) const {
   if (n) {
     while (n->right) n = n->right;
   }
-  crdt::list_insert_after(*txn.doc(), branch_, n, els);
+  crdt::list_insert_after(*txn.doc(), branch, n, els);
+}
+
+template <typename Ref>
+Ref array_push_type(Transaction& txn, Branch* parent, TypeKind kind) {
+  Branch* b = new_nested(parent, kind);
+  std::vector<crdt::ListElement> els(1);
+  els[0].kind = crdt::ListElement::Kind::kType;
+  els[0].type = b;
+  push_elements(txn, parent, els);
+  return Ref(b);
+}
+} // namespace
+
+void ArrayRef::push(Transaction& txn, std::vector<Any> values) const {
+  std::vector<crdt::ListElement> els(values.size());
+  for (std::size_t i = 0; i < values.size(); ++i) els[i].value = std::move(values[i]);
+  push_elements(txn, branch_, els);
+}
+MapRef ArrayRef::push_map(Transaction& txn) const {
+  return array_push_type<MapRef>(txn, branch_, TypeKind::kMap);
+}
+ArrayRef ArrayRef::push_array(Transaction& txn) const {
+  return array_push_type<ArrayRef>(txn, branch_, TypeKind::kArray);
+}
+TextRef ArrayRef::push_text(Transaction& txn) const {
+  return array_push_type<TextRef>(txn, branch_, TypeKind::kText);
 }
 
 namespace {

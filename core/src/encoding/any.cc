@@ -1,5 +1,6 @@
 #include "accord/any.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -148,6 +149,21 @@ const Any* Any::find(std::string_view key) const {
     if (k == key) return &v;
   }
   return nullptr;
+}
+
+Any Any::with_sorted_keys() const {
+  if (is_array()) {
+    Array out;
+    out.reserve(as_array().size());
+    for (const Any& element : as_array()) out.push_back(element.with_sorted_keys());
+    return Any(std::move(out));
+  }
+  if (!is_object()) return *this;
+  Object out;
+  out.reserve(as_object().size());
+  for (const auto& [key, element] : as_object()) out.emplace_back(key, element.with_sorted_keys());
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  return Any(std::move(out));
 }
 
 std::string Any::to_json_string() const {

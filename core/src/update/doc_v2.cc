@@ -78,7 +78,6 @@ UpdateBytes encode_state_as_update_v2(const Doc& doc, const StateVector& sv) {
 
 Result<UpdateBytes> encode_state_as_update_v2(const Doc& doc,
                                               std::span<const std::uint8_t> encoded_sv) {
-  if (encoded_sv.empty()) return encode_state_as_update_v2(doc, StateVector{});
   ACCORD_ASSIGN_OR_RETURN(StateVector sv, decode_state_vector(encoded_sv));
   return encode_state_as_update_v2(doc, sv);
 }

@@ -241,7 +241,8 @@ Result<StructRecord> read_struct(UpdateDecoder& d, std::uint64_t client, std::ui
       return Lib0Reader::error_at(at, "struct refers to a later struct of its own client");
     }
   }
-  if (rec.length == 0) return Lib0Reader::error_at(at, "struct of length 0");
+  // Items with empty content are accepted as yjs accepts them (see item_codec.cc).
+  if (rec.length == 0 && !rec.is_item()) return Lib0Reader::error_at(at, "struct of length 0");
   if (rec.length > encoding::kMaxSafeInteger - clock) {
     return Lib0Reader::error_at(at, "struct clock exceeds 53 bits");
   }
