@@ -25,7 +25,12 @@ std::vector<std::unique_ptr<Doc>> rebuild_from_updates(const TestNetwork& net, b
                                                        FuzzRng& rng, std::string& error);
 
 /// Compares `docs` (labelled by `labels`) as described above. Returns "" when all are equal,
-/// else a description of the first difference.
-std::string compare_docs(const std::vector<Doc*>& docs, const std::vector<std::string>& labels);
+/// else a description of the first difference. Docs from index `rebuilt_from` on are rebuilt
+/// from shuffled updates: a remote update may make them run yjs's formatting cleanup where the
+/// peers did not (it depends on arrival order: seed 10000142 replayed in yjs 13.6.33 deletes
+/// the same redundant format item), so their delete sets and encoded states may differ from
+/// the peers'; their JSON, rich content and state vector must not.
+std::string compare_docs(const std::vector<Doc*>& docs, const std::vector<std::string>& labels,
+                         std::size_t rebuilt_from);
 
 } // namespace accord::fuzz

@@ -69,7 +69,8 @@ public:
   bool disconnect_random();
   /// Reconnects a random offline peer (false when all are online).
   bool reconnect_random();
-  /// Reconnects every peer and delivers everything: afterwards all peers should be equal.
+  /// Reconnects every peer, delivers everything, then has every pair exchange sync step 1 and
+  /// delivers again: afterwards all peers should be equal.
   void sync_all();
 
   /// The first apply_update error seen during delivery ("" when none), with its context.

@@ -6,7 +6,8 @@
 //     a message and a byte offset, and leaves the doc unchanged: same encoded state, same JSON;
 //   - a successful apply_update leaves a doc whose content reads back without crashing (JSON,
 //     every type walked, text deltas), whose encoded state applies to a fresh doc, giving equal
-//     JSON and an equal state vector.
+//     JSON and an equal state vector (with pending structs or deletes, which the encoded state
+//     carries and a fresh doc may integrate, as yjs's does: the reload reloads unchanged).
 
 #include <cstdint>
 #include <span>
@@ -28,7 +29,8 @@ Status apply_and_check(Doc& doc, std::span<const std::uint8_t> update);
 /// built from it so that the reads cannot be optimized away.
 std::size_t read_everything(Doc& doc);
 
-/// Checks that `doc`'s encoded state loads into a fresh doc with equal JSON and state vector.
+/// Checks that `doc`'s encoded state loads into a fresh doc with equal JSON and state vector
+/// (with pending structs: that the reload is a fixed point of encode + apply).
 void check_reloads(Doc& doc);
 
 /// A doc with content: maps, arrays, formatted text, nested types and deletions of clients 0..2,
