@@ -32,6 +32,9 @@ struct Limits {
   std::size_t max_login_failures_per_minute = 10;
   /// Largest HTTP request body (the JSON API needs little).
   std::size_t max_http_body_bytes = 64u << 10;
+  /// Largest document (its state plus updates since it was loaded); an update that would pass
+  /// it closes its socket with 1008 and is not applied.
+  std::size_t max_document_bytes = 64u << 20;
 };
 
 /// The whole server configuration.
@@ -47,6 +50,8 @@ struct ServerConfig {
   std::int64_t session_ttl_seconds = 14 * 24 * 3600;
   std::int64_t ticket_ttl_seconds = 60;
   std::chrono::seconds shutdown_grace{5};
+  /// A document no socket has open for this long leaves memory (after a compaction).
+  std::chrono::milliseconds document_idle_unload{30000};
   Limits limits;
 };
 

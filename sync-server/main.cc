@@ -4,14 +4,17 @@
 #include "admin.h"
 #include "auth_store.h"
 #include "config.h"
+#include "document_hub.h"
 #include "log.h"
 #include "server.h"
+#include "sqlite_document_storage.h"
 
 #include <CLI/CLI.hpp>
 
 #include <csignal>
 #include <filesystem>
 #include <iostream>
+#include <thread>
 
 namespace {
 
@@ -61,6 +64,7 @@ int main(int argc, char** argv) {
   std::string log_level = "info";
   std::int64_t idle_seconds = config.limits.idle_timeout.count();
   std::int64_t grace_seconds = config.shutdown_grace.count();
+  double idle_unload_seconds = 30;
   app.add_option("--listen", listen,
                  "Address and port to serve on, host:port or [v6]:port (port 0: any free port)")
       ->capture_default_str();
@@ -108,6 +112,16 @@ int main(int argc, char** argv) {
   app.add_option("--max-login-failures", config.limits.max_login_failures_per_minute,
                  "Failed logins a minute from one address before it is answered 429 (0: no limit)")
       ->capture_default_str();
+  app.add_option("--max-document-bytes", config.limits.max_document_bytes,
+                 "Largest document (state plus updates since load); an update past it closes its "
+                 "socket with 1008 and is not stored")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  app.add_option("--document-idle-unload", idle_unload_seconds,
+                 "Seconds a document no socket has open stays in memory before it is compacted "
+                 "and unloaded")
+      ->capture_default_str()
+      ->check(CLI::Range(0.01, 86400.0));
   app.add_option("--session-ttl", config.session_ttl_seconds,
                  "Lifetime of a login session token, in seconds")
       ->capture_default_str()
@@ -152,14 +166,33 @@ int main(int argc, char** argv) {
     log_error("startup_failed", {{"error", store.status().to_string()}});
     return 1;
   }
-  srv::Server server(std::move(config), std::move(store).value());
-  if (accord::Status status = server.start(); !status.is_ok()) {
-    log_error("startup_failed", {{"error", status.to_string()}});
+  config.document_idle_unload =
+      std::chrono::milliseconds(static_cast<std::int64_t>(idle_unload_seconds * 1000));
+  auto storage = srv::SqliteDocumentStorage::open((config.data_dir / "documents.db").string());
+  if (!storage.ok()) {
+    log_error("startup_failed", {{"error", storage.status().to_string()}});
     return 1;
   }
-  if (accord::Status status = server.run(); !status.is_ok()) {
-    log_error("server_failed", {{"error", status.to_string()}});
-    return 1;
+  srv::HubOptions hub_options;
+  hub_options.max_document_bytes = config.limits.max_document_bytes;
+  hub_options.idle_unload = config.document_idle_unload;
+  hub_options.threads = std::max(
+      1u, std::min(config.threads > 0 ? config.threads : std::thread::hardware_concurrency(), 8u));
+  auto hub = std::make_shared<srv::DocumentHub>(*store.value(), config.limits,
+                                                std::move(storage).value(), hub_options);
+  {
+    srv::Server server(std::move(config), std::move(store).value(), hub);
+    if (accord::Status status = server.start(); !status.is_ok()) {
+      log_error("startup_failed", {{"error", status.to_string()}});
+      return 1;
+    }
+    if (accord::Status status = server.run(); !status.is_ok()) {
+      log_error("server_failed", {{"error", status.to_string()}});
+      return 1;
+    }
+    // Every socket is gone: write what is accepted, compact, and only then let the accounts
+    // store (owned by the server) go.
+    hub->shutdown();
   }
   return 0;
 }

@@ -157,6 +157,11 @@ GateResult ProtocolGate::admit(Connection& connection, std::span<const std::uint
       }
       auto token = reader.read_var_string();
       if (!token.ok()) return corrupt(token.status());
+      if (!reader.at_end()) {
+        // Hocuspocus 3+ providers append their version after the token.
+        auto version = reader.read_var_string();
+        if (!version.ok()) return corrupt(version.status());
+      }
       if (!reader.at_end()) return close_with(CloseCode::kInvalidPayload, "bytes after the token");
       return handle_auth(connection, message.document, token.value());
     }
@@ -174,6 +179,8 @@ GateResult ProtocolGate::admit(Connection& connection, std::span<const std::uint
       break;
     case MessageType::kBroadcastStateless:
     case MessageType::kSyncStatus:
+    case MessageType::kPing: // refused above with the other codes past kSyncStatus
+    case MessageType::kPong:
       return close_with(CloseCode::kPolicyViolation,
                         "message type " + std::to_string(type.value()) + " is server-to-client");
   }

@@ -7,7 +7,8 @@
 ///   /sync   (Hocuspocus):    varString document, varUint type, body
 /// Types and bodies: 0 Sync and (Hocuspocus only) 4 SyncReply: varUint step
 /// (0 step 1, 1 step 2, 2 update) + varUint8Array; 1 Awareness: varUint8Array;
-/// 2 Auth: varUint 0 (token) + varString token; 3 QueryAwareness: empty;
+/// 2 Auth: varUint 0 (token) + varString token [+ varString provider version];
+/// 3 QueryAwareness: empty;
 /// 5 Stateless: varString; 7 Close: anything. 6 BroadcastStateless and
 /// 8 SyncStatus only travel server -> client. Nothing may follow a body.
 ///
@@ -21,6 +22,7 @@
 #include "config.h"
 #include "message_handler.h"
 
+#include <accord/sync_message.h>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -31,24 +33,10 @@
 
 namespace accord::server {
 
-/// The y-protocols / Hocuspocus top-level message types.
-enum class MessageType : std::uint8_t {
-  kSync = 0,
-  kAwareness = 1,
-  kAuth = 2,
-  kQueryAwareness = 3,
-  kSyncReply = 4,
-  kStateless = 5,
-  kBroadcastStateless = 6,
-  kClose = 7,
-  kSyncStatus = 8,
-};
-
-/// The sub-types of a Sync message.
-enum class SyncStep : std::uint8_t { kStep1 = 0, kStep2 = 1, kUpdate = 2 };
-
-/// Hocuspocus's Auth sub-types.
-enum class AuthMessageType : std::uint8_t { kToken = 0, kPermissionDenied = 1, kAuthenticated = 2 };
+// The message type codes are the core codec's (core/include/accord/sync_message.h).
+using accord::sync::MessageType;
+using accord::sync::SyncStep;
+using AuthMessageType = accord::sync::AuthType;
 
 /// A client message that passed the gate. Views point into the received bytes.
 struct InboundMessage {

@@ -109,28 +109,48 @@ std::unique_ptr<ServerProcess> ServerProcess::start(const std::vector<std::strin
                                    "--threads",
                                    "2"};
   args.insert(args.end(), extra_args.begin(), extra_args.end());
+  server->args_ = std::move(args);
+  if (!server->spawn()) return nullptr;
+  return server;
+}
 
+bool ServerProcess::restart() {
+  if (pid_ > 0 && !exited_) {
+    ADD_FAILURE() << "restart() while the server still runs";
+    return false;
+  }
+  if (reader_.joinable()) reader_.join();
+  {
+    std::lock_guard lock(mutex_);
+    lines_.clear();
+    eof_ = false;
+  }
+  exited_ = false;
+  return spawn();
+}
+
+bool ServerProcess::spawn() {
   int err[2];
   if (pipe(err) != 0) {
     ADD_FAILURE() << "pipe failed";
-    return nullptr;
+    return false;
   }
-  server->pid_ = fork();
-  if (server->pid_ == 0) {
+  pid_ = fork();
+  if (pid_ == 0) {
     dup2(err[1], 2);
     close(err[0]);
     close(err[1]);
     const int null = open("/dev/null", O_RDWR);
     dup2(null, 0);
     dup2(null, 1);
-    exec_child(args);
+    exec_child(args_);
   }
   close(err[1]);
-  server->reader_ = std::thread([raw = server.get(), fd = err[0]] { raw->read_stderr(fd); });
+  reader_ = std::thread([this, fd = err[0]] { read_stderr(fd); });
 
   const std::regex port_pattern("\"port\":([0-9]+)");
   std::string listening;
-  const bool up = server->wait_for_log(
+  const bool up = wait_for_log(
       [&](const std::string& line) {
         if (line.find("\"event\":\"listening\"") == std::string::npos) return false;
         listening = line;
@@ -140,12 +160,12 @@ std::unique_ptr<ServerProcess> ServerProcess::start(const std::vector<std::strin
   std::smatch match;
   if (!up || !std::regex_search(listening, match, port_pattern)) {
     std::string log;
-    for (const auto& line : server->log_lines()) log += line + "\n";
+    for (const auto& line : log_lines()) log += line + "\n";
     ADD_FAILURE() << "accord-server did not start; its stderr:\n" << log;
-    return nullptr;
+    return false;
   }
-  server->port_ = static_cast<std::uint16_t>(std::stoi(match[1]));
-  return server;
+  port_ = static_cast<std::uint16_t>(std::stoi(match[1]));
+  return true;
 }
 
 ServerProcess::~ServerProcess() {

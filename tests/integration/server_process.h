@@ -58,6 +58,11 @@ public:
   std::filesystem::path data_dir() const { return dir_.path() / "data"; }
   std::filesystem::path web_dir() const { return dir_.path() / "web"; }
 
+  /// Starts the server again on the same directories and arguments after it exited (e.g.
+  /// after SIGTERM and wait_exit). The port may change. False (and a test failure) if it does
+  /// not come up.
+  bool restart();
+
   /// Runs `accord-server admin <args...> --data <data_dir>`.
   ProcessResult admin(std::vector<std::string> args, const std::string& input = "") const;
 
@@ -76,8 +81,11 @@ public:
 private:
   ServerProcess() = default;
   void read_stderr(int fd);
+  /// Forks and execs args_, then waits for the "listening" line.
+  bool spawn();
 
   TempDir dir_;
+  std::vector<std::string> args_;
   pid_t pid_ = -1;
   bool exited_ = false;
   std::uint16_t port_ = 0;
