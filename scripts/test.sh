@@ -32,6 +32,7 @@ node_suite() { node --test --test-reporter=spec "$@"; }
 suite "clang-format" scripts/check-format.sh
 suite "native build (asan)" configure_and_build asan
 suite "C++ tests (ctest, asan)" ctest --preset asan -j "$(nproc)"
+suite "fuzz smoke" scripts/fuzz.sh --smoke
 suite "wasm build" configure_and_build wasm
 suite "wasm in Node" node_suite tests/wasm/
 if [ -d tests/interop ] && ls tests/interop/*.test.mjs >/dev/null 2>&1; then
