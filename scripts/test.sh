@@ -28,6 +28,11 @@ suite() {
 }
 
 node_suite() { node --test --test-reporter=spec "$@"; }
+# The web client's unit tests (Vitest) after a type check of web/ (TypeScript).
+web_unit() {
+  "$ACCORD_ROOT/node_modules/.bin/tsc" -p web/tsconfig.json &&
+    "$ACCORD_ROOT/node_modules/.bin/vitest" run --config web/vite.config.ts
+}
 
 suite "clang-format" scripts/check-format.sh
 suite "native build (asan)" configure_and_build asan
@@ -38,6 +43,7 @@ suite "wasm in Node" node_suite tests/wasm/
 if [ -d tests/interop ] && ls tests/interop/*.test.mjs >/dev/null 2>&1; then
   suite "interop vs yjs/ywasm" node_suite tests/interop/
 fi
+suite "web unit (tsc, vitest)" web_unit
 suite "end-to-end (Chromium)" node_suite tests/e2e/
 
 echo

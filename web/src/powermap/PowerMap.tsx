@@ -1,0 +1,406 @@
+// The power map (权力地图): contacts as cards, reporting lines laid out by ELK, other links
+// drawn by kind, drag to arrange (positions persist in the contact's x/y), add and edit
+// contacts and links in place, the health panel, and other editors' presence.
+import {
+  applyNodeChanges,
+  Background,
+  Controls,
+  type Edge,
+  MarkerType,
+  type NodeChange,
+  ReactFlow,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { type FormEvent, useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Peer, PowerMapHealth, RecordData } from '../core/api';
+import { affectsAccount, canEdit, errorMessage, useApp, useLanguage, useLive } from '../app/context';
+import { HistoryDialog } from '../components/HistoryDialog';
+import { RecordFields } from '../components/RecordFields';
+import { enumLabel, fieldLabel } from '../logic/labels';
+import { type ContactNodeType, ContactNode } from './ContactNode';
+import { layeredPositions } from './elkLayout';
+import { HealthPanel } from './HealthPanel';
+import { cardSize, drawableLinks, linkLook, placeContacts, type Position, rolesOf, stanceColor, storedPosition } from './mapModel';
+
+const nodeTypes = { contact: ContactNode };
+const LINK_KINDS = ['reports_to', 'ally', 'rival', 'kinship', 'faction'];
+
+interface MapData {
+  contacts: RecordData[];
+  links: RecordData[];
+  health: PowerMapHealth | null;
+}
+
+export function PowerMap({ account, peers }: { account: string; peers: Peer[] }) {
+  const { t } = useTranslation();
+  const { client, schema, session } = useApp();
+  const lng = useLanguage();
+  const editable = canEdit(session);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [computed, setComputed] = useState<Map<string, Position>>(new Map());
+  const [nodes, setNodes] = useState<ContactNodeType[]>([]);
+  const [panel, setPanel] = useState<'none' | 'contact' | 'link'>('none');
+  const [historyOf, setHistoryOf] = useState<string | null>(null);
+  const [error, setError] = useState('');
+
+  const data = useLive<MapData>(
+    async (c) => {
+      const [contacts, links, health] = await Promise.all([
+        c.list('contacts', account),
+        c.list('links', account),
+        c.powerMapHealth(account).catch(() => null),
+      ]);
+      return { contacts, links, health };
+    },
+    affectsAccount(account),
+    [account],
+  );
+  const contacts = data.state === 'ready' ? data.value.contacts : [];
+  const links = data.state === 'ready' ? data.value.links : [];
+
+  useEffect(() => {
+    client.setPresence({ account, contact: selected });
+  }, [client, account, selected]);
+  useEffect(() => () => client.setPresence({ account: null, contact: null }), [client]);
+
+  // Lay out again when the people or the reporting lines change (not on every field edit).
+  const layoutKey = useMemo(
+    () =>
+      contacts.map((c) => `${c.id}:${c.influence ?? ''}`).join(',') +
+      '|' +
+      links
+        .filter((l) => l.kind === 'reports_to')
+        .map((l) => `${l.from}>${l.to}`)
+        .join(','),
+    [contacts, links],
+  );
+  useEffect(() => {
+    if (contacts.length === 0) return;
+    let alive = true;
+    layeredPositions(contacts, links).then(
+      (p) => alive && setComputed(p),
+      (e: unknown) => alive && setError(errorMessage(e)),
+    );
+    return () => {
+      alive = false;
+    };
+    // layoutKey captures what the layout depends on.
+  }, [layoutKey]);
+
+  const roleOrder = useMemo(() => (schema.enums.buying_role?.values ?? []).map((v) => v.code), [schema]);
+  useEffect(() => {
+    const places = placeContacts(contacts, computed);
+    setNodes((previous) => {
+      const dragging = new Map(previous.filter((n) => n.dragging).map((n) => [n.id, n.position]));
+      return contacts.map((c) => {
+        const size = cardSize(c.influence);
+        const look = stanceColor(c.stance);
+        const viewers = peers.filter((p) => p.account === account && p.contact === c.id).map((p) => p.user);
+        return {
+          id: c.id,
+          type: 'contact' as const,
+          position: dragging.get(c.id) ?? places.get(c.id) ?? { x: 0, y: 0 },
+          selected: c.id === selected,
+          width: size.width,
+          height: size.height,
+          data: {
+            name: typeof c.name === 'string' && c.name ? c.name : t('map.unnamed'),
+            title: typeof c.title === 'string' ? c.title : '',
+            roles: rolesOf(c, roleOrder).map((code) => ({ code, label: enumLabel(schema, 'buying_role', code, lng) })),
+            stanceLabel: typeof c.stance === 'string' ? enumLabel(schema, 'stance', c.stance, lng) : '?',
+            stanceBorder: look.border,
+            stanceFill: look.fill,
+            unknownStance: typeof c.stance !== 'string',
+            disc: typeof c.disc === 'string' ? c.disc : '',
+            discLabel: typeof c.disc === 'string' ? enumLabel(schema, 'disc', c.disc, lng) : '',
+            influenceLabel:
+              typeof c.influence === 'string'
+                ? `${fieldLabel(schema, 'contacts', 'influence', lng)}: ${enumLabel(schema, 'grade', c.influence, lng)}`
+                : '',
+            insideHelp: typeof c.inside_help === 'string' ? enumLabel(schema, 'inside_help', c.inside_help, lng) : '',
+            viewers,
+            width: size.width,
+            height: size.height,
+          },
+        };
+      });
+    });
+  }, [contacts, computed, peers, selected, schema, lng, roleOrder, account, t]);
+
+  const edges: Edge[] = useMemo(
+    () =>
+      drawableLinks(contacts, links).map((l) => {
+        const look = linkLook(l.kind);
+        const boss = l.kind === 'reports_to';
+        return {
+          id: l.id,
+          source: boss ? (l.to as string) : (l.from as string),
+          target: boss ? (l.from as string) : (l.to as string),
+          type: boss ? 'smoothstep' : 'straight',
+          label: boss ? undefined : enumLabel(schema, 'link_kind', String(l.kind), lng),
+          style: { stroke: look.stroke, strokeWidth: look.strokeWidth, strokeDasharray: look.dash },
+          markerEnd: look.arrow ? { type: MarkerType.ArrowClosed, color: look.stroke } : undefined,
+          data: { kind: l.kind },
+          className: `link link-${String(l.kind)}`,
+        };
+      }),
+    [contacts, links, schema, lng],
+  );
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<ContactNodeType>[]) => setNodes((ns) => applyNodeChanges(changes, ns)),
+    [],
+  );
+
+  async function persistPosition(id: string, p: Position) {
+    try {
+      await client.update('contacts', id, account, { x: Math.round(p.x), y: Math.round(p.y) });
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }
+
+  async function arrange() {
+    setError('');
+    try {
+      const placed = await layeredPositions(contacts, links);
+      for (const c of contacts) {
+        const p = placed.get(c.id);
+        const old = storedPosition(c);
+        if (p && (!old || Math.round(old.x) !== Math.round(p.x) || Math.round(old.y) !== Math.round(p.y))) {
+          await client.update('contacts', c.id, account, { x: Math.round(p.x), y: Math.round(p.y) });
+        }
+      }
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }
+
+  const selectedContact = contacts.find((c) => c.id === selected) ?? null;
+  const others = peers.filter((p) => p.account === account);
+  const contactChoices = contacts.map((c) => ({ id: c.id, label: typeof c.name === 'string' ? c.name : c.id }));
+
+  return (
+    <div className="power-map-screen">
+      <div className="map-toolbar" role="toolbar" aria-label={t('map.title')}>
+        {editable && (
+          <>
+            <button type="button" className="primary" onClick={() => setPanel(panel === 'contact' ? 'none' : 'contact')} data-testid="add-contact">
+              {t('map.addContact')}
+            </button>
+            <button type="button" onClick={() => setPanel(panel === 'link' ? 'none' : 'link')} disabled={contacts.length < 2} data-testid="add-link">
+              {t('map.addLink')}
+            </button>
+            <button type="button" onClick={() => void arrange()} disabled={contacts.length === 0}>
+              {t('map.autoLayout')}
+            </button>
+          </>
+        )}
+        {others.length > 0 && (
+          <span className="presence" data-testid="presence">
+            {t('map.here', { users: [...new Set(others.map((p) => p.user))].join(', ') })}
+          </span>
+        )}
+      </div>
+      {error && (
+        <p className="form-error" role="alert">
+          {t('errors.generic', { message: error })}
+        </p>
+      )}
+      {panel === 'contact' && <AddContact account={account} onDone={(id) => { setPanel('none'); if (id) setSelected(id); }} />}
+      {panel === 'link' && <AddLink account={account} contacts={contactChoices} onDone={() => setPanel('none')} />}
+      <div className="map-body">
+        <div className="map-canvas" data-testid="power-map">
+          {data.state === 'ready' && contacts.length === 0 && <p className="map-empty muted">{t('map.empty')}</p>}
+          <ReactFlow<ContactNodeType, Edge>
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={nodeTypes}
+            onNodesChange={onNodesChange}
+            onNodeDragStop={(_, node) => void persistPosition(node.id, node.position)}
+            onNodeClick={(_, node) => setSelected(node.id)}
+            onPaneClick={() => setSelected(null)}
+            nodesDraggable={editable}
+            nodesConnectable={false}
+            edgesFocusable={false}
+            fitView
+            minZoom={0.2}
+            proOptions={{ hideAttribution: true }}
+          >
+            <Background gap={24} />
+            <Controls showInteractive={false} />
+          </ReactFlow>
+        </div>
+        <aside className="map-side">
+          {selectedContact && (
+            <section className="card contact-editor" aria-labelledby="contact-editor-title" data-testid="contact-editor">
+              <div className="row spread">
+                <h2 id="contact-editor-title">{t('map.edit', { name: selectedContact.name ?? '' })}</h2>
+                <button type="button" onClick={() => setSelected(null)} aria-label={t('map.close')}>
+                  ×
+                </button>
+              </div>
+              <button type="button" className="link-button" onClick={() => setHistoryOf(selectedContact.id)}>
+                {t('records.history')}
+              </button>
+              <RecordFields
+                collection="contacts"
+                scope={account}
+                record={selectedContact}
+                refChoices={{ contacts: contactChoices }}
+              />
+            </section>
+          )}
+          <HealthPanel health={data.state === 'ready' ? data.value.health : null} contacts={contacts} />
+          <Legend />
+          <section className="card" aria-labelledby="contact-list-title">
+            <h2 id="contact-list-title">{t('map.list')}</h2>
+            <ul className="contact-list">
+              {contacts.map((c) => (
+                <li key={c.id}>
+                  <button type="button" className="link-button" onClick={() => setSelected(c.id)} aria-pressed={c.id === selected}>
+                    {typeof c.name === 'string' && c.name ? c.name : t('map.unnamed')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        </aside>
+      </div>
+      {historyOf && (
+        <HistoryDialog collection="contacts" id={historyOf} scope={account} onClose={() => setHistoryOf(null)} />
+      )}
+    </div>
+  );
+}
+
+function Legend() {
+  const { t } = useTranslation();
+  const { schema } = useApp();
+  const lng = useLanguage();
+  return (
+    <section className="card legend" aria-labelledby="legend-title">
+      <h2 id="legend-title">{t('map.legend')}</h2>
+      <ul>
+        {LINK_KINDS.map((k) => {
+          const look = linkLook(k);
+          return (
+            <li key={k}>
+              <svg width="40" height="10" aria-hidden="true">
+                <line x1="0" y1="5" x2="40" y2="5" stroke={look.stroke} strokeWidth={look.strokeWidth} strokeDasharray={look.dash} />
+              </svg>{' '}
+              {enumLabel(schema, 'link_kind', k, lng)}
+            </li>
+          );
+        })}
+        {(schema.enums.stance?.values ?? []).map((v) => (
+          <li key={v.code}>
+            <span className="swatch" style={{ borderColor: stanceColor(v.code).border, background: stanceColor(v.code).fill }} />{' '}
+            {lng === 'zh' ? v.zh : v.en}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function AddContact({ account, onDone }: { account: string; onDone: (id: string | null) => void }) {
+  const { t } = useTranslation();
+  const { client } = useApp();
+  const [name, setName] = useState('');
+  const [error, setError] = useState('');
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    try {
+      const r = await client.create('contacts', account, { name: name.trim() });
+      onDone(r.id);
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  }
+  return (
+    <form className="card inline-form" onSubmit={submit} data-testid="add-contact-form">
+      <label>
+        {t('map.contactName')}
+        <input name="contact-name" value={name} onChange={(e) => setName(e.target.value)} required autoFocus />
+      </label>
+      <div className="row">
+        <button type="submit" className="primary">
+          {t('map.save')}
+        </button>
+        <button type="button" onClick={() => onDone(null)}>
+          {t('accounts.cancel')}
+        </button>
+      </div>
+      {error && <p className="form-error" role="alert">{t('records.error', { message: error })}</p>}
+    </form>
+  );
+}
+
+function AddLink({
+  account,
+  contacts,
+  onDone,
+}: {
+  account: string;
+  contacts: { id: string; label: string }[];
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const { client, schema } = useApp();
+  const lng = useLanguage();
+  const [from, setFrom] = useState(contacts[0]?.id ?? '');
+  const [to, setTo] = useState(contacts[1]?.id ?? '');
+  const [kind, setKind] = useState('reports_to');
+  const [error, setError] = useState('');
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    try {
+      await client.create('links', account, { from, to, kind });
+      onDone();
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  }
+  const select = (value: string, set: (v: string) => void, name: string) => (
+    <select name={name} value={value} onChange={(e) => set(e.target.value)}>
+      {contacts.map((c) => (
+        <option key={c.id} value={c.id}>
+          {c.label}
+        </option>
+      ))}
+    </select>
+  );
+  return (
+    <form className="card inline-form" onSubmit={submit} data-testid="add-link-form">
+      <label>
+        {t('map.linkFrom')}
+        {select(from, setFrom, 'link-from')}
+      </label>
+      <label>
+        {t('map.linkKind')}
+        <select name="link-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
+          {LINK_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {enumLabel(schema, 'link_kind', k, lng)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('map.linkTo')}
+        {select(to, setTo, 'link-to')}
+      </label>
+      <div className="row">
+        <button type="submit" className="primary">
+          {t('map.save')}
+        </button>
+        <button type="button" onClick={onDone}>
+          {t('accounts.cancel')}
+        </button>
+      </div>
+      {error && <p className="form-error" role="alert">{t('records.error', { message: error })}</p>}
+    </form>
+  );
+}
