@@ -12,7 +12,7 @@ DEBIAN_PACKAGES=(
   libcli11-dev libfmt-dev
   clang-14 libclang-rt-14-dev clang-format
   emscripten nodejs npm
-  chromium
+  chromium fonts-wqy-microhei
 )
 
 missing=()

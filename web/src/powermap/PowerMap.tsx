@@ -9,6 +9,7 @@ import {
   MarkerType,
   type NodeChange,
   ReactFlow,
+  type ReactFlowInstance,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { type FormEvent, useCallback, useEffect, useMemo, useState } from 'react';
@@ -25,6 +26,8 @@ import { cardSize, drawableLinks, linkLook, placeContacts, type Position, rolesO
 
 const nodeTypes = { contact: ContactNode };
 const LINK_KINDS = ['reports_to', 'ally', 'rival', 'kinship', 'faction'];
+/** One empty list, so effects that depend on the records do not rerun while loading. */
+const NONE: RecordData[] = [];
 
 interface MapData {
   contacts: RecordData[];
@@ -43,6 +46,7 @@ export function PowerMap({ account, peers }: { account: string; peers: Peer[] })
   const [panel, setPanel] = useState<'none' | 'contact' | 'link'>('none');
   const [historyOf, setHistoryOf] = useState<string | null>(null);
   const [error, setError] = useState('');
+  const [flow, setFlow] = useState<ReactFlowInstance<ContactNodeType, Edge> | null>(null);
 
   const data = useLive<MapData>(
     async (c) => {
@@ -56,8 +60,8 @@ export function PowerMap({ account, peers }: { account: string; peers: Peer[] })
     affectsAccount(account),
     [account],
   );
-  const contacts = data.state === 'ready' ? data.value.contacts : [];
-  const links = data.state === 'ready' ? data.value.links : [];
+  const contacts = data.state === 'ready' ? data.value.contacts : NONE;
+  const links = data.state === 'ready' ? data.value.links : NONE;
 
   useEffect(() => {
     client.setPresence({ account, contact: selected });
@@ -148,6 +152,13 @@ export function PowerMap({ account, peers }: { account: string; peers: Peer[] })
     [contacts, links, schema, lng],
   );
 
+  // Frame the whole map whenever the layout changes (new people or reporting lines).
+  useEffect(() => {
+    if (!flow || computed.size === 0) return;
+    const frame = requestAnimationFrame(() => void flow.fitView({ padding: 0.12, maxZoom: 1.2 }));
+    return () => cancelAnimationFrame(frame);
+  }, [flow, computed]);
+
   const onNodesChange = useCallback(
     (changes: NodeChange<ContactNodeType>[]) => setNodes((ns) => applyNodeChanges(changes, ns)),
     [],
@@ -224,6 +235,7 @@ export function PowerMap({ account, peers }: { account: string; peers: Peer[] })
             nodesDraggable={editable}
             nodesConnectable={false}
             edgesFocusable={false}
+            onInit={setFlow}
             fitView
             minZoom={0.2}
             proOptions={{ hideAttribution: true }}

@@ -1,10 +1,15 @@
 // Layered layout (ELK "layered", top-down: bosses above their reports) of the power map.
-// elkjs runs its own bundled engine; a map of 150 contacts lays out in well under 200 ms.
-import ELK from 'elkjs/lib/elk.bundled.js';
+// elkjs (about 1.4 MB of JavaScript) is loaded on first use, so it does not delay the app
+// shell; it runs its bundled engine on the calling thread.
+import type { ELK } from 'elkjs/lib/elk-api';
 import type { RecordData } from '../core/api';
 import { layoutGraph, type Position } from './mapModel';
 
-const elk = new ELK();
+let engine: Promise<ELK> | null = null;
+function elk(): Promise<ELK> {
+  engine ??= import('elkjs/lib/elk.bundled.js').then((m) => new m.default());
+  return engine;
+}
 
 export const LAYOUT_OPTIONS: Record<string, string> = {
   'elk.algorithm': 'layered',
@@ -22,7 +27,7 @@ export async function layeredPositions(
   links: readonly RecordData[],
 ): Promise<Map<string, Position>> {
   const graph = layoutGraph(contacts, links);
-  const result = await elk.layout({
+  const result = await (await elk()).layout({
     id: 'root',
     layoutOptions: LAYOUT_OPTIONS,
     children: graph.nodes,
