@@ -38,7 +38,9 @@ export function FieldInput({ schema, field, value, readOnly, choices, onSave }: 
 
   const vocabulary = field.enum ? schema.enums[field.enum]?.values ?? [] : [];
   let control: React.ReactNode;
-  switch (field.kind) {
+  // A reference without a list to choose from (a team member's user id) is typed in.
+  const kind = field.kind === 'ref' && !choices ? 'string' : field.kind;
+  switch (kind) {
     case 'enum':
     case 'ref':
       control = (
