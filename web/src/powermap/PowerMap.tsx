@@ -12,7 +12,7 @@ import {
   type ReactFlowInstance,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { type FormEvent, useCallback, useEffect, useMemo, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Peer, PowerMapHealth, RecordData } from '../core/api';
 import { affectsAccount, canEdit, errorMessage, useApp, useLanguage, useLive } from '../app/context';
@@ -159,18 +159,34 @@ export function PowerMap({ account, peers }: { account: string; peers: Peer[] })
     return () => cancelAnimationFrame(frame);
   }, [flow, computed]);
 
-  const onNodesChange = useCallback(
-    (changes: NodeChange<ContactNodeType>[]) => setNodes((ns) => applyNodeChanges(changes, ns)),
-    [],
+  const persisted = useRef(new Map<string, string>());
+  const persistPosition = useCallback(
+    async (id: string, p: Position) => {
+      const x = Math.round(p.x);
+      const y = Math.round(p.y);
+      if (persisted.current.get(id) === `${x},${y}`) return;
+      persisted.current.set(id, `${x},${y}`);
+      try {
+        await client.update('contacts', id, account, { x, y });
+      } catch (e) {
+        setError(errorMessage(e));
+      }
+    },
+    [client, account],
   );
 
-  async function persistPosition(id: string, p: Position) {
-    try {
-      await client.update('contacts', id, account, { x: Math.round(p.x), y: Math.round(p.y) });
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }
+  // Cards follow the pointer while dragged; a finished move (pointer or arrow keys on a
+  // focused card) is stored in the contact's x/y.
+  const onNodesChange = useCallback(
+    (changes: NodeChange<ContactNodeType>[]) => {
+      setNodes((ns) => applyNodeChanges(changes, ns));
+      if (!editable) return;
+      for (const c of changes) {
+        if (c.type === 'position' && c.dragging === false && c.position) void persistPosition(c.id, c.position);
+      }
+    },
+    [editable, persistPosition],
+  );
 
   async function arrange() {
     setError('');
@@ -232,6 +248,9 @@ export function PowerMap({ account, peers }: { account: string; peers: Peer[] })
             onNodeDragStop={(_, node) => void persistPosition(node.id, node.position)}
             onNodeClick={(_, node) => setSelected(node.id)}
             onPaneClick={() => setSelected(null)}
+            onSelectionChange={({ nodes: chosen }) => {
+              if (chosen.length === 1 && chosen[0]) setSelected(chosen[0].id);
+            }}
             nodesDraggable={editable}
             nodesConnectable={false}
             edgesFocusable={false}
