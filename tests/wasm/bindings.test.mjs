@@ -18,12 +18,14 @@ const root = path.resolve(fileURLToPath(import.meta.url), '../../..');
 const actor = (user = 'alice') => ({ user, device: 'node-test', now: Date.parse('2026-11-20T10:00:00Z') });
 
 let server;
+const hosts = [];
 before(async () => {
   server = await startServer();
   server.addUser('t1', 'alice', 'alice-password-1', 'owner');
   server.addUser('t1', 'bob', 'bob-password-1', 'member');
 });
 after(async () => {
+  for (const host of hosts) host.dispose(); // after a failure, no timer keeps Node alive
   await server?.stop();
 });
 
@@ -195,6 +197,7 @@ test('two cores sync through a real accord-server with the core SyncSession', as
     const store = core.storeOpen(':memory:');
     const doc = core.docOpen(store, 't1/index');
     const host = wsHost(core, wsUrl);
+    hosts.push(host);
     host.session = core.sessionCreate(host, { token, seed: 7 });
     core.sessionAttach(host.session, 't1/index', doc);
     core.sessionStart(host.session);

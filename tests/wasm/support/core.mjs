@@ -51,12 +51,14 @@ export async function waitFor(check, what, timeoutMs = 15000) {
 /** A SessionHost over a `ws` WebSocket, for sessions driven straight through the bindings. */
 export function wsHost(core, url) {
   let socket = null;
+  let generation = 0; // a close reported late must not hit a newer connection
   const timers = new Map();
   const host = {
     session: 0,
     synced: [],
     acknowledged: [],
     open() {
+      generation++;
       const ws = new WebSocket(url);
       ws.binaryType = 'arraybuffer';
       socket = ws;
@@ -83,7 +85,8 @@ export function wsHost(core, url) {
       const ws = socket;
       socket = null;
       ws?.close();
-      queueMicrotask(() => host.session && core.sessionOnClosed(host.session));
+      const opened = generation;
+      queueMicrotask(() => opened === generation && host.session && core.sessionOnClosed(host.session));
     },
     now: () => performance.now(),
     schedule(delay, id) {
