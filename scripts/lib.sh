@@ -21,3 +21,10 @@ configure_and_build() {
   log "building $preset"
   (cd "$ACCORD_ROOT" && cmake --build --preset "$preset")
 }
+
+# build_web: builds the web client (Vite, after the wasm module it bundles) into web/dist,
+# where accord-server --web serves it.
+build_web() {
+  log "building the web client"
+  (cd "$ACCORD_ROOT" && "$ACCORD_ROOT/node_modules/.bin/vite" build --config web/vite.config.ts --logLevel warn)
+}

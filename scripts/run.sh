@@ -8,6 +8,7 @@ cd "$ACCORD_ROOT"
 "$ACCORD_ROOT/scripts/setup.sh"
 configure_and_build release
 configure_and_build wasm
+build_web
 
 server="$ACCORD_ROOT/build/release/sync-server/accord-server"
 if [ -x "$server" ]; then
@@ -28,8 +29,7 @@ if [ -x "$server" ]; then
     "$server" admin add-member demo demo --role owner --data "$data"
     (umask 077 && printf '%s\n' "$password" >"$login_file")
   fi
-  web_args=()
-  if [ -d "$ACCORD_ROOT/web/dist" ]; then web_args=(--web "$ACCORD_ROOT/web/dist"); fi
+  web_args=(--web "$ACCORD_ROOT/web/dist")
   echo
   echo "  Accord is starting at http://127.0.0.1:$port/"
   echo "  login: user demo, password $(cat "$login_file")"

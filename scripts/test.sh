@@ -40,6 +40,7 @@ suite "C++ tests (ctest, asan)" ctest --preset asan -j "$(nproc)"
 suite "fuzz smoke" scripts/fuzz.sh --smoke
 suite "wasm build" configure_and_build wasm
 suite "wasm in Node" node_suite tests/wasm/
+suite "web build" build_web
 if [ -d tests/interop ] && ls tests/interop/*.test.mjs >/dev/null 2>&1; then
   suite "interop vs yjs/ywasm" node_suite tests/interop/
 fi

@@ -15,7 +15,7 @@ import { Plan } from '../screens/Plan';
 import { Review } from '../screens/Review';
 import { SignIn } from '../screens/SignIn';
 import { Visits } from '../screens/Visits';
-import { AppContext, errorMessage, useApp, useLive } from './context';
+import { AppContext, errorMessage, useApp, useLanguage, useLive } from './context';
 import { StatusBar } from './StatusBar';
 import { useUnsyncedWarning } from './useUnsyncedWarning';
 
@@ -136,13 +136,14 @@ function Shell({ status, onSignOut }: { status: Status | null; onSignOut: () => 
 function AccountScreen({ route, peers }: { route: Extract<Route, { screen: 'account' }>; peers: Peer[] }) {
   const { t } = useTranslation();
   const { schema } = useApp();
+  const lng = useLanguage();
   const account = route.account;
   const record = useLive((c) => c.get('account', 'account', account), (e) => e.account === account, [account]);
   const name = record.state === 'ready' && record.value && typeof record.value.name === 'string' ? record.value.name : '';
   return (
     <section className="screen account-screen" aria-labelledby="account-title">
       <h1 id="account-title" className="account-title" title={name}>
-        {name || collectionLabel(schema, 'account', 'en')}
+        {name || collectionLabel(schema, 'account', lng)}
       </h1>
       <nav className="tabs" aria-label={t('nav.accounts')}>
         {ACCOUNT_TABS.map((tab) => (

@@ -14,8 +14,19 @@ export function StatusBar({ status }: { status: Status | null }) {
     const id = window.setInterval(() => setNow(Date.now()), 30_000);
     return () => window.clearInterval(id);
   }, []);
+  // The page's own view of the network counts too (the worker may learn of it later).
+  const [browserOnline, setBrowserOnline] = useState(() => navigator.onLine);
+  useEffect(() => {
+    const update = () => setBrowserOnline(navigator.onLine);
+    window.addEventListener('online', update);
+    window.addEventListener('offline', update);
+    return () => {
+      window.removeEventListener('online', update);
+      window.removeEventListener('offline', update);
+    };
+  }, []);
   if (!status) return null;
-  const online = status.online && status.state !== 'offline';
+  const online = browserOnline && status.online && status.state !== 'offline';
   const storage =
     status.storage === 'memory' ? t('status.memory') : status.persisted ? t('status.persisted') : t('status.notPersisted');
   return (

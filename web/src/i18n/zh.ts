@@ -101,7 +101,7 @@ export const zh: Widen<Strings> = {
     unnamed: '（未命名）',
   },
   reasons: {
-    unknown_role: '角色无人知晓：{{subject}}（未知就是风险）',
+    unknown_role: '角色无人知晓：{{subject}}',
     no_coach: '内部没有教练或线人',
     single_threaded: '只依赖一个人',
     no_executive_access: '没有接触到决策层',
