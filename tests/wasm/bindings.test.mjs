@@ -224,6 +224,7 @@ test('two cores sync through a real accord-server with the core SyncSession', as
   // after its backoff timer and resends it.
   A.host.drop();
   await waitFor(() => a.sessionStatus(A.host.session).state === 'waiting', 'A notices the drop');
+  assert.equal(a.sessionStatus(A.host.session).lastClose.code, 1006);
   a.recordWrite(A.doc, 'settings', 'settings', { cadence_b_days: 21 }, actor());
   assert.ok(a.sessionStatus(A.host.session).outboxTotal > 0);
   await waitFor(() => a.sessionStatus(A.host.session).connections === 2, 'A reconnects');

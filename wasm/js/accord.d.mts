@@ -185,7 +185,8 @@ export interface AccordCore {
   sessionStop(session: number): void;
   sessionOnOpen(session: number): void;
   sessionOnMessage(session: number, message: Uint8Array): void;
-  sessionOnClosed(session: number): void;
+  /** The socket closed (code 1006 and reason "" when it failed or never opened). */
+  sessionOnClosed(session: number, code: number, reason: string): void;
   sessionFire(session: number, timerId: number): void;
   sessionSetAwareness(session: number, name: string, stateJson: string | null): void;
   sessionAwareness(
@@ -197,6 +198,7 @@ export interface AccordCore {
     outboxTotal: number;
     connections: number;
     refused: number;
+    lastClose: { code: number; reason: string } | null;
     lastError: { code: CoreErrorCode; message: string } | null;
   };
   sessionDocumentStatus(

@@ -5,9 +5,10 @@
 //                                            fires the host calls sessionFire(handle, id)
 //   synced(name), acknowledged(name)         notifications (the host must not call back into
 //                                            the session from inside them: defer)
-// and reports socket events with sessionOnOpen / sessionOnMessage / sessionOnClosed, never from
-// inside open/send/close (the session's contract). A message that does not decode closes the
-// connection and is returned as an error; the session reconnects with backoff.
+// and reports socket events with sessionOnOpen / sessionOnMessage / sessionOnClosed (with the
+// close code and reason), never from inside open/send/close (the session's contract). A message
+// that does not decode closes the connection and is returned as an error; the session reconnects
+// with backoff.
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
@@ -77,6 +78,8 @@ struct JsSession {
   JsTimer timer;
   sync::SyncSession session;
   std::map<std::string, int, std::less<>> attached; ///< name -> document handle
+  int close_code = 0;                               ///< of the last closed socket (0: none)
+  std::string close_reason;                         ///< of the last closed socket
 };
 
 std::map<int, std::unique_ptr<JsSession>>& sessions() {
@@ -180,9 +183,13 @@ val session_on_message(int handle, const val& message) {
   return handled.is_ok() ? ok() : error(handled);
 }
 
-val session_on_closed(int handle) {
+// The socket closed with WebSocket close `code` and `reason` (1006 and "" when it never
+// opened or dropped); kept for sessionStatus's lastClose.
+val session_on_closed(int handle, int code, const std::string& reason) {
   auto s = find_session(handle);
   if (!s.ok()) return error(s.status());
+  (*s)->close_code = code;
+  (*s)->close_reason = reason;
   (*s)->session.on_closed();
   return ok();
 }
@@ -242,6 +249,14 @@ val session_status(int handle) {
   out.set("outboxTotal", static_cast<double>(session.outbox_total()));
   out.set("connections", static_cast<double>(session.connections()));
   out.set("refused", static_cast<double>(session.refused()));
+  if ((*s)->close_code == 0) {
+    out.set("lastClose", val::null());
+  } else {
+    val close = val::object();
+    close.set("code", (*s)->close_code);
+    close.set("reason", (*s)->close_reason);
+    out.set("lastClose", close);
+  }
   if (session.last_error().is_ok()) {
     out.set("lastError", val::null());
   } else {

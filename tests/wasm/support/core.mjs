@@ -71,10 +71,10 @@ export function wsHost(core, url) {
           // the session closes the connection itself
         }
       });
-      ws.on('close', () => {
+      ws.on('close', (code, reason) => {
         if (socket !== ws) return;
         socket = null;
-        core.sessionOnClosed(host.session);
+        core.sessionOnClosed(host.session, code, reason.toString());
       });
       ws.on('error', () => {});
     },
@@ -86,7 +86,7 @@ export function wsHost(core, url) {
       socket = null;
       ws?.close();
       const opened = generation;
-      queueMicrotask(() => opened === generation && host.session && core.sessionOnClosed(host.session));
+      queueMicrotask(() => opened === generation && host.session && core.sessionOnClosed(host.session, 1000, ''));
     },
     now: () => performance.now(),
     schedule(delay, id) {

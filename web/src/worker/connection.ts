@@ -76,7 +76,7 @@ export class Connection implements SessionHost {
       if (this.socket !== socket) return;
       this.socket = null;
       this.events.closed(ev.code, ev.reason);
-      this.core.sessionOnClosed(this.session);
+      this.core.sessionOnClosed(this.session, ev.code, ev.reason);
     };
     socket.onerror = () => {};
   }
@@ -94,7 +94,7 @@ export class Connection implements SessionHost {
     queueMicrotask(() => {
       if (generation !== this.generation || !this.session) return;
       this.events.closed(1000, 'closed by the client');
-      this.core.sessionOnClosed(this.session);
+      this.core.sessionOnClosed(this.session, 1000, 'closed by the client');
     });
   }
 
@@ -107,7 +107,9 @@ export class Connection implements SessionHost {
       id,
       setTimeout(() => {
         this.timers.delete(id);
-        if (this.session) this.core.sessionFire(this.session, id);
+        if (!this.session) return;
+        this.core.sessionFire(this.session, id);
+        this.events.message(); // a timer may reconnect or drop peers that went silent
       }, delayMs),
     );
   }
