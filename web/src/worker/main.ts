@@ -7,7 +7,8 @@
  * owns the store: the worker holds the Web Lock "accord-store" while it lives; a second tab
  * reports the state 'other-tab' (its calls reject with 'locked') and takes over when the
  * owner closes. Without OPFS (old browsers, private windows) the store is in memory and the
- * status says so (storage: 'memory'). navigator.storage.persist() is requested at start.
+ * status says so (storage: 'memory'). navigator.storage.persist() exists only in windows: the
+ * page requests it (web/src/main.tsx); the status reports navigator.storage.persisted().
  */
 import { createCore } from '../../../wasm/js/accord.mjs';
 import { memoryFiles, opfsFiles } from '../../../wasm/js/files.mjs';
@@ -94,11 +95,6 @@ async function start(init: Init): Promise<void> {
   const { files, storage } = await openFiles();
   const core = await createCore({ files, locateFile: () => WASM_URL });
   const store = core.storeOpen('/accord.db');
-  try {
-    await navigator.storage.persist();
-  } catch {
-    // Not granted or not supported: reported through persisted().
-  }
   workspace = new Workspace({
     core,
     store,

@@ -674,6 +674,7 @@ export class Workspace {
       this.lastSyncedAt = this.now();
       status = { ...status, lastSyncedAt: this.lastSyncedAt };
     }
+    if (status.state !== this.lastState) this.refreshPersisted(); // the page may have been granted it
     this.lastState = status.state;
     const key = JSON.stringify(status);
     if (key === this.lastStatus) return;
