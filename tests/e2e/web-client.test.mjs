@@ -46,6 +46,8 @@ after(async () => {
 
 /** Pages still open; on a failure each is saved as failed-<test>-<n>.png to see what it showed. */
 const openPages = new Set();
+/** Uncaught errors of each page, for failure messages. */
+const pageErrors = new WeakMap();
 function test(name, fn) {
   nodeTest(name, async () => {
     try {
@@ -71,6 +73,7 @@ async function signedIn(user, { viewport = DESKTOP, language = 'en' } = {}) {
   openPages.add(page);
   page.setDefaultTimeout(WAIT);
   const errors = [];
+  pageErrors.set(page, errors);
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && console.log(`[${user} console] ${m.text()}`));
   await page.goto(server.url + '/');
@@ -112,7 +115,7 @@ async function addContact(page, name) {
   try {
     await page.waitForSelector(`[data-testid=contact-card][data-name="${name}"]`, { timeout: WAIT });
   } catch (e) {
-    throw new Error(`contact ${name} did not appear: ${(await page.textContent('main')).slice(0, 400)}`, { cause: e });
+    throw new Error(`contact ${name} did not appear; page errors: ${JSON.stringify(pageErrors.get(page) ?? [])}`, { cause: e });
   }
 }
 

@@ -32,8 +32,12 @@ const NONE: RecordData[] = [];
 interface MapData {
   contacts: RecordData[];
   links: RecordData[];
+  factions: RecordData[];
+  team: RecordData[];
   health: PowerMapHealth | null;
 }
+
+const choice = (key: string) => (r: RecordData) => ({ id: r.id, label: typeof r[key] === 'string' && r[key] ? String(r[key]) : r.id });
 
 export function PowerMap({ account, peers }: { account: string; peers: Peer[] }) {
   const { t } = useTranslation();
@@ -50,12 +54,14 @@ export function PowerMap({ account, peers }: { account: string; peers: Peer[] })
 
   const data = useLive<MapData>(
     async (c) => {
-      const [contacts, links, health] = await Promise.all([
+      const [contacts, links, factions, team, health] = await Promise.all([
         c.list('contacts', account),
         c.list('links', account),
+        c.list('factions', account),
+        c.list('account_team', account),
         c.powerMapHealth(account).catch(() => null),
       ]);
-      return { contacts, links, health };
+      return { contacts, links, factions, team, health };
     },
     affectsAccount(account),
     [account],
@@ -279,7 +285,11 @@ export function PowerMap({ account, peers }: { account: string; peers: Peer[] })
                 collection="contacts"
                 scope={account}
                 record={selectedContact}
-                refChoices={{ contacts: contactChoices }}
+                refChoices={{
+                  contacts: contactChoices,
+                  factions: data.state === 'ready' ? data.value.factions.map(choice('name')) : [],
+                  account_team: data.state === 'ready' ? data.value.team.map(choice('name')) : [],
+                }}
               />
             </section>
           )}

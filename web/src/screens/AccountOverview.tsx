@@ -1,5 +1,6 @@
 // Account overview: the account record (classification, figures, relationship) edited in place,
-// SWOT, competitors, markets, and the development stage over time from the field history.
+// SWOT, competitors, markets, our account team, factions, and the development stage over time
+// from the field history.
 import { useTranslation } from 'react-i18next';
 import { affectsAccount, useApp, useLanguage, useLive } from '../app/context';
 import { CollectionEditor } from '../components/CollectionEditor';
@@ -48,6 +49,8 @@ export function AccountOverview({ account }: { account: string }) {
       <CollectionEditor account={account} collection="swot" titleKey="text" />
       <CollectionEditor account={account} collection="competitors" titleKey="name" />
       <CollectionEditor account={account} collection="markets" titleKey="name" />
+      <CollectionEditor account={account} collection="account_team" titleKey="name" />
+      <CollectionEditor account={account} collection="factions" titleKey="name" />
     </div>
   );
 }
