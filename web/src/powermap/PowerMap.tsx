@@ -165,6 +165,11 @@ export function PowerMap({ account, peers }: { account: string; peers: Peer[] })
     return () => cancelAnimationFrame(frame);
   }, [flow, computed]);
 
+  // Memoized: @xyflow/react re-subscribes (and calls back) whenever this handler changes.
+  const onSelectionChange = useCallback(({ nodes: chosen }: { nodes: ContactNodeType[] }) => {
+    if (chosen.length === 1 && chosen[0]) setSelected(chosen[0].id);
+  }, []);
+
   const persisted = useRef(new Map<string, string>());
   const persistPosition = useCallback(
     async (id: string, p: Position) => {
@@ -254,9 +259,7 @@ export function PowerMap({ account, peers }: { account: string; peers: Peer[] })
             onNodeDragStop={(_, node) => void persistPosition(node.id, node.position)}
             onNodeClick={(_, node) => setSelected(node.id)}
             onPaneClick={() => setSelected(null)}
-            onSelectionChange={({ nodes: chosen }) => {
-              if (chosen.length === 1 && chosen[0]) setSelected(chosen[0].id);
-            }}
+            onSelectionChange={onSelectionChange}
             nodesDraggable={editable}
             nodesConnectable={false}
             edgesFocusable={false}
