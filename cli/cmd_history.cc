@@ -1,0 +1,41 @@
+// accord history <record>: who changed what, when, from which device.
+#include <iostream>
+
+#include "accord/workspace/text_views.h"
+#include "commands.h"
+#include "exit_codes.h"
+#include "workspace_dir.h"
+
+namespace accord::cli {
+
+void add_history_command(CLI::App& app, Globals& g) {
+  auto record = std::make_shared<std::string>();
+  CLI::App* cmd = app.add_subcommand(
+      "history",
+      "The change history of a record (an account id, a record id such as a "
+      "contact's, or a path like contacts/<id>): who, when, from which device, old "
+      "and new value");
+  cmd->add_option("record", *record, "Record id or path")->required();
+  cmd->footer(kExitCodeHelp);
+  cmd->callback([record, &g] {
+    auto now = now_ms(g.now);
+    if (!now.ok()) {
+      g.exit_code = fail(kExitUsage, now.status().message());
+      return;
+    }
+    auto ow = open_workspace(workspace_dir(g.workspace));
+    if (!ow.ok()) {
+      g.exit_code = fail(exit_code_for(ow.status()), ow.status().message());
+      return;
+    }
+    auto text = workspace::history_text(*ow->ws, *record, workspace::ViewOptions{*now});
+    if (!text.ok()) {
+      g.exit_code = fail(exit_code_for(text.status()), text.status().message());
+      return;
+    }
+    std::cout << *text;
+    g.exit_code = kExitOk;
+  });
+}
+
+} // namespace accord::cli

@@ -1,0 +1,54 @@
+// accord map <account>: the power map of an account and its health in the terminal.
+#include <iostream>
+
+#include "accord/workspace/text_views.h"
+#include "commands.h"
+#include "exit_codes.h"
+#include "workspace_dir.h"
+
+namespace accord::cli {
+
+void add_map_command(CLI::App& app, Globals& g) {
+  struct Options {
+    std::string account;
+    std::string lang = "en";
+  };
+  auto opts = std::make_shared<Options>();
+  CLI::App* cmd = app.add_subcommand(
+      "map",
+      "Show an account's power map (reporting lines, links, factions, buying roles) and "
+      "its health score with the reasons behind it");
+  cmd->add_option("account", opts->account, "Account id or (part of its) name")->required();
+  cmd->add_option("--lang", opts->lang, "Labels: en or zh")
+      ->check(CLI::IsMember({"en", "zh"}))
+      ->capture_default_str();
+  cmd->footer(kExitCodeHelp);
+  cmd->callback([opts, &g] {
+    auto now = now_ms(g.now);
+    if (!now.ok()) {
+      g.exit_code = fail(kExitUsage, now.status().message());
+      return;
+    }
+    auto ow = open_workspace(workspace_dir(g.workspace));
+    if (!ow.ok()) {
+      g.exit_code = fail(exit_code_for(ow.status()), ow.status().message());
+      return;
+    }
+    auto id = ow->ws->resolve_account(opts->account);
+    if (!id.ok()) {
+      g.exit_code = fail(exit_code_for(id.status()), id.status().message());
+      return;
+    }
+    workspace::ViewOptions vo{
+        *now, opts->lang == "zh" ? model::Locale::kChinese : model::Locale::kEnglish};
+    auto text = workspace::power_map_text(*ow->ws, *id, vo);
+    if (!text.ok()) {
+      g.exit_code = fail(exit_code_for(text.status()), text.status().message());
+      return;
+    }
+    std::cout << *text;
+    g.exit_code = kExitOk;
+  });
+}
+
+} // namespace accord::cli
