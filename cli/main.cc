@@ -37,6 +37,7 @@ int main(int argc, char** argv) {
   add_digest_command(app, g);
   add_history_command(app, g);
   add_demo_command(app, g);
+  add_sync_command(app, g);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

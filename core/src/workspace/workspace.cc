@@ -5,6 +5,7 @@
 #include "accord/model/account_schema.h"
 #include "accord/model/ids.h"
 #include "accord/model/team_schema.h"
+#include "accord/update.h"
 
 namespace accord::workspace {
 namespace {
@@ -39,10 +40,13 @@ Workspace::~Workspace() = default;
 
 std::unique_ptr<Doc> Workspace::make_doc(std::string name) {
   auto doc = std::make_unique<Doc>();
-  doc->observe_update(
-      [this, name = std::move(name)](const std::vector<std::uint8_t>& update, const Origin&) {
-        if (!loading_) pending_.push_back(Pending{name, update});
-      });
+  doc->observe_update([this, name = std::move(name)](const std::vector<std::uint8_t>& update,
+                                                     const Origin& origin) {
+    if (loading_) return;
+    const bool remote = is_remote_ && is_remote_(origin);
+    pending_.push_back(
+        Pending{name, update, remote ? UpdateSource::kRemote : UpdateSource::kLocal});
+  });
   return doc;
 }
 
@@ -196,6 +200,39 @@ std::vector<analytics::AccountInput> Workspace::inputs() {
   return out;
 }
 
+std::vector<std::string> Workspace::document_names() const {
+  std::vector<std::string> out = {index_document_name(team_)};
+  for (const auto& [id, slot] : accounts_) {
+    out.push_back(account_document_name(team_, id));
+    out.push_back(visit_log_document_name(team_, id));
+  }
+  return out;
+}
+
+Doc* Workspace::document(std::string_view name) {
+  if (name == index_document_name(team_)) return index_.get();
+  for (const auto& [id, slot] : accounts_) {
+    if (name == account_document_name(team_, id)) return slot->account_doc.get();
+    if (name == visit_log_document_name(team_, id)) return slot->visit_doc.get();
+  }
+  return nullptr;
+}
+
+Result<std::size_t> Workspace::acknowledge_all(std::string_view name) {
+  Doc* doc = document(name);
+  if (doc == nullptr) {
+    return Status::error(StatusCode::kNotFound, "no document '" + std::string(name) + "'");
+  }
+  ACCORD_ASSIGN_OR_RETURN(std::vector<OutboxEntry> outbox, store_->outbox(name));
+  if (outbox.empty()) {
+    Status s = store_->merge_server_state_vector(name, accord::state_vector(*doc));
+    if (s.code() == StatusCode::kNotFound) return std::size_t{0}; // never stored: nothing to do
+    ACCORD_RETURN_IF_ERROR(s);
+    return std::size_t{0};
+  }
+  return store_->acknowledge(name, outbox.back().seq, accord::state_vector(*doc));
+}
+
 std::size_t Workspace::pending_bytes() const {
   std::size_t n = 0;
   for (const auto& p : pending_) n += p.update.size();
@@ -207,7 +244,7 @@ Status Workspace::save() {
   std::vector<AppendEntry> entries;
   entries.reserve(pending_.size());
   for (const auto& p : pending_) {
-    entries.push_back(AppendEntry{p.document, p.update, UpdateSource::kLocal, true});
+    entries.push_back(AppendEntry{p.document, p.update, p.source, true});
   }
   ACCORD_RETURN_IF_ERROR(store_->append_batch(entries).status());
   pending_.clear();

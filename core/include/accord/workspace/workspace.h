@@ -13,6 +13,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -92,6 +93,20 @@ public:
   /// The analytics inputs of every account with a meta, in account id order.
   std::vector<analytics::AccountInput> inputs();
 
+  /// Marks updates whose transaction origin matches as remote (stored in the log only, not the
+  /// outbox): for a sync session applying the server's updates to the documents.
+  void set_remote_origin(std::function<bool(const Origin&)> is_remote) {
+    is_remote_ = std::move(is_remote);
+  }
+  /// The store names of every document loaded or created (team index first).
+  std::vector<std::string> document_names() const;
+  /// The document stored under `name`, or nullptr.
+  Doc* document(std::string_view name);
+  /// Clears the store's outbox of document `name` (the server confirmed it holds everything
+  /// this device wrote: SyncSession::synced) and records the document's state vector as the
+  /// server's. Returns how many outbox entries were removed.
+  Result<std::size_t> acknowledge_all(std::string_view name);
+
   /// Updates made since the last save or discard.
   std::size_t pending_updates() const { return pending_.size(); }
   /// Bytes of those updates.
@@ -111,6 +126,7 @@ private:
   struct Pending {
     std::string document;
     std::vector<std::uint8_t> update;
+    UpdateSource source = UpdateSource::kLocal;
   };
 
   DocumentStore* store_;
@@ -119,6 +135,7 @@ private:
   std::map<std::string, std::unique_ptr<AccountSlot>, std::less<>> accounts_;
   std::vector<Pending> pending_;
   bool loading_ = false;
+  std::function<bool(const Origin&)> is_remote_;
 };
 
 } // namespace accord::workspace

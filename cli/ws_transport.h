@@ -1,0 +1,79 @@
+#pragma once
+// The sync session's ports for the CLI on Boost.Beast/Asio: a WebSocket client transport to a
+// ws:// URL (SyncTransport) and an Asio timer (SyncTimer). One io_context runs everything on the
+// calling thread, so session calls never race. Plain ws:// only: run accord-server behind a
+// TLS-terminating proxy and point the CLI at it on a trusted network, or tunnel.
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/websocket.hpp>
+
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "accord/status.h"
+#include "accord/sync_session.h"
+
+namespace accord::cli {
+
+/// Where a ws:// URL points.
+struct WsUrl {
+  std::string host;           ///< host name or address
+  std::string port = "80";    ///< port
+  std::string path = "/sync"; ///< request target (default: accord-server's Hocuspocus endpoint)
+};
+
+/// Parses "ws://host[:port][/path]"; kInvalidArgument saying what is wrong.
+Result<WsUrl> parse_ws_url(const std::string& url);
+
+/// SyncTimer on an io_context.
+class AsioSyncTimer final : public sync::SyncTimer {
+public:
+  explicit AsioSyncTimer(boost::asio::io_context& ioc) : ioc_(ioc) {}
+  ~AsioSyncTimer() override;
+  std::uint64_t now_ms() override;
+  std::uint64_t schedule(std::uint64_t delay_ms, std::function<void()> fn) override;
+  void cancel(std::uint64_t id) override;
+
+private:
+  boost::asio::io_context& ioc_;
+  std::uint64_t next_id_ = 0;
+  std::map<std::uint64_t, std::shared_ptr<boost::asio::steady_timer>> timers_;
+};
+
+/// A WebSocket client transport to `url`, sending `token` as a bearer credential in the upgrade
+/// request. Reports to the bound session; remembers the last connection error for messages.
+class WsSyncTransport final : public sync::SyncTransport {
+public:
+  WsSyncTransport(boost::asio::io_context& ioc, WsUrl url, std::string token);
+  ~WsSyncTransport() override;
+  /// The session to report to (before the session's start()).
+  void bind(sync::SyncSession& session) { session_ = &session; }
+
+  void open() override;
+  void send(sync::Bytes message) override;
+  void close() override;
+
+  /// The last connection error ("" when none).
+  const std::string& last_error() const { return last_error_; }
+
+private:
+  struct Conn;
+  void fail(const std::shared_ptr<Conn>& conn, const std::string& why);
+  void read(const std::shared_ptr<Conn>& conn);
+  void write(const std::shared_ptr<Conn>& conn);
+
+  boost::asio::io_context& ioc_;
+  WsUrl url_;
+  std::string token_;
+  sync::SyncSession* session_ = nullptr;
+  std::shared_ptr<Conn> conn_;
+  std::string last_error_;
+};
+
+} // namespace accord::cli
