@@ -7,6 +7,8 @@
 #include <string_view>
 #include <utility>
 
+#include "encoding/utf.h"
+
 namespace accord::bench {
 
 Result<std::string> read_gzip_file(const std::string& path) {
@@ -156,7 +158,7 @@ private:
           } else if (cp >= 0xD800 && cp < 0xE000) {
             return error("unpaired surrogate");
           }
-          append_utf8(cp, out);
+          encoding::append_utf8(static_cast<char32_t>(cp), out);
           break;
         }
         default: return error("bad escape");
@@ -177,24 +179,6 @@ private:
       out = out * 16 + v;
     }
     return Status::ok();
-  }
-
-  static void append_utf8(std::uint32_t cp, std::string& out) {
-    if (cp < 0x80) {
-      out.push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-      out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-      out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-      out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-      out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
   }
 
   // Skips any JSON value (nesting limited to 64 levels).

@@ -5,7 +5,6 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -78,22 +77,10 @@ private:
   std::vector<std::uint8_t> last_;
 };
 
-/// `value` with every object's keys sorted (map key order depends on arrival order).
-inline Any sorted(const Any& value) {
-  if (value.is_array()) {
-    Any::Array out;
-    for (const Any& element : value.as_array()) out.push_back(sorted(element));
-    return out;
-  }
-  if (!value.is_object()) return value;
-  Any::Object out;
-  for (const auto& [key, element] : value.as_object()) out.emplace_back(key, sorted(element));
-  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  return out;
-}
-
 /// JSON text of a doc with sorted keys (comparable across loads, readable in messages).
-inline std::string json(const Doc& doc) { return sorted(doc.to_json()).to_json_string(); }
+inline std::string json(const Doc& doc) {
+  return doc.to_json().with_sorted_keys().to_json_string();
+}
 
 /// JSON text of a document loaded from the store into a fresh doc ("<error>" on failure).
 inline std::string stored_json(DocumentStore& store, const std::string& document) {

@@ -24,22 +24,9 @@ std::string label(const Any& s) {
   return "session seed " + std::to_string(static_cast<int>(s.find("seed")->as_number()));
 }
 
-/// `v` with object keys sorted at every level (map key order follows integration order, which
+/// JSON with object keys sorted at every level (map key order follows integration order, which
 /// differs between yjs and Accord when they receive structs in different orders).
-Any sorted_keys(const Any& v) {
-  if (v.is_array()) {
-    Any::Array out;
-    for (const Any& e : v.as_array()) out.push_back(sorted_keys(e));
-    return Any(std::move(out));
-  }
-  if (!v.is_object()) return v;
-  Any::Object out;
-  for (const auto& [k, e] : v.as_object()) out.emplace_back(k, sorted_keys(e));
-  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  return Any(std::move(out));
-}
-
-std::string normalized(const Any& v) { return sorted_keys(v).to_json_string(); }
+std::string normalized(const Any& v) { return v.with_sorted_keys().to_json_string(); }
 
 /// The JSON of the roots m, a, t, x as make_fixtures.mjs records them, keys sorted.
 std::string roots_json(Doc& doc) {

@@ -6,6 +6,7 @@
 #include "crdt/apply.h"
 #include "crdt/doc_impl.h"
 #include "crdt/item_codec.h"
+#include "crdt/store_delete_set.h"
 #include "crdt/update_codec.h"
 #include "encoding/lib0_reader.h"
 #include "encoding/lib0_writer.h"
@@ -127,26 +128,7 @@ std::vector<std::uint8_t> encode_store_as_update(const Doc& doc, const StateVect
   const crdt::DocImpl& d = *doc.impl();
   encoding::Lib0Buffer w;
   crdt::write_client_structs(w, d.store, sv);
-  // Yjs createDeleteSetFromStructStore: runs of deleted structs per client.
-  crdt::DeleteSet ds;
-  for (const auto& entry : d.store.clients()) {
-    // Named copies, not structured bindings: clang 14 (Emscripten) cannot capture those.
-    const auto client = entry.first;
-    const auto& structs = entry.second;
-    bool in_run = false;
-    structs.for_each([&](const crdt::Item* s) {
-      if (s->deleted()) {
-        if (in_run) {
-          ds.clients()[client].back().len += s->length;
-        } else {
-          ds.add(client, s->id.clock, s->length);
-          in_run = true;
-        }
-      } else {
-        in_run = false;
-      }
-    });
-  }
+  crdt::DeleteSet ds = crdt::delete_set_of(d.store);
   ds.encode(w);
   return w.take();
 }

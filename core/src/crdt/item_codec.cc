@@ -281,6 +281,14 @@ Result<StructRecord> read_struct(Lib0Reader& r, std::uint64_t client, std::uint6
       }
     }
     ACCORD_RETURN_IF_ERROR(read_content(r, rec));
+  }
+  ACCORD_RETURN_IF_ERROR(check_struct(rec, client, clock, at));
+  return rec;
+}
+
+Status check_struct(const StructRecord& rec, std::uint64_t client, std::uint64_t clock,
+                    std::size_t at) {
+  if (rec.is_item()) {
     auto before_self = [&](const OptId& o) {
       return !o.set || o.id.client != client || o.id.clock < clock;
     };
@@ -290,13 +298,12 @@ Result<StructRecord> read_struct(Lib0Reader& r, std::uint64_t client, std::uint6
       return Lib0Reader::error_at(at, "struct refers to a later struct of its own client");
     }
   }
-  // An item with empty content (ywasm writes an empty string item after cutting a surrogate
-  // pair) is accepted as yjs accepts it; GC and Skip structs must cover clocks.
+  // ywasm writes an empty string item after cutting a surrogate pair.
   if (rec.length == 0 && !rec.is_item()) return Lib0Reader::error_at(at, "struct of length 0");
-  if (clock + rec.length > encoding::kMaxSafeInteger) {
+  if (clock > encoding::kMaxSafeInteger || rec.length > encoding::kMaxSafeInteger - clock) {
     return Lib0Reader::error_at(at, "struct clock exceeds 53 bits");
   }
-  return rec;
+  return Status::ok();
 }
 
 } // namespace accord::crdt

@@ -30,5 +30,11 @@ void write_record(encoding::Lib0Writer& w, const StructRecord& rec, std::uint64_
 /// before the struct).
 Result<StructRecord> read_struct(encoding::Lib0Reader& r, std::uint64_t client,
                                  std::uint64_t clock);
+/// What every decoded struct of `client` at `clock` must satisfy, in both update formats: an
+/// item refers only to earlier structs of its own client; a GC or Skip covers at least one
+/// clock (an empty item is accepted, as yjs accepts ywasm's); the struct ends within 53 bits.
+/// Errors are kCorrupt at offset `at`.
+Status check_struct(const StructRecord& rec, std::uint64_t client, std::uint64_t clock,
+                    std::size_t at);
 
 } // namespace accord::crdt

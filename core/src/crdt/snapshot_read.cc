@@ -4,8 +4,8 @@
 // unit on the unsplit structs, which gives the same result without mutating the document.
 #include "accord/snapshot.h"
 #include "crdt/doc_impl.h"
+#include "crdt/insert_delta_builder.h"
 #include "crdt/text_ops.h"
-#include "encoding/utf.h"
 
 namespace accord {
 
@@ -47,62 +47,47 @@ Any ychange(const char* type) {
 
 std::vector<Delta> text_to_delta_at(TextRef text, const Snapshot& snap,
                                     const Snapshot* prev_snapshot) {
-  std::vector<Delta> ops;
-  Any::Object current;
-  std::u16string str;
-  auto pack = [&]() {
-    if (str.empty()) return;
-    Delta d;
-    d.op = Delta::Op::kInsert;
-    encoding::utf16_to_utf8(str, d.text);
-    d.attributes = current;
-    ops.push_back(std::move(d));
-    str.clear();
-  };
+  crdt::InsertDeltaBuilder delta;
   for (const Item* n = text.branch()->start; n; n = n->right) {
     switch (n->content.kind) {
       case ContentKind::kString:
-        for_each_run(n, snap, prev_snapshot,
-                     [&](std::uint64_t b, std::uint64_t e, bool vis, bool vis_prev) {
-                       if (!vis && !vis_prev) return;
-                       const Any* cur = crdt::attr_get(current, "ychange");
-                       if (!vis) {
-                         pack();
-                         crdt::attr_set(current, "ychange", ychange("removed"));
-                       } else if (prev_snapshot && !vis_prev) {
-                         pack();
-                         crdt::attr_set(current, "ychange", ychange("added"));
-                       } else if (cur) {
-                         pack();
-                         crdt::attr_erase(current, "ychange");
-                       }
-                       str += n->content.str().substr(static_cast<std::size_t>(b),
-                                                      static_cast<std::size_t>(e - b));
-                     });
+        for_each_run(
+            n, snap, prev_snapshot, [&](std::uint64_t b, std::uint64_t e, bool vis, bool vis_prev) {
+              if (!vis && !vis_prev) return;
+              Any::Object& current = delta.attributes();
+              const Any* cur = crdt::attr_get(current, "ychange");
+              if (!vis) {
+                delta.end_run();
+                crdt::attr_set(current, "ychange", ychange("removed"));
+              } else if (prev_snapshot && !vis_prev) {
+                delta.end_run();
+                crdt::attr_set(current, "ychange", ychange("added"));
+              } else if (cur) {
+                delta.end_run();
+                crdt::attr_erase(current, "ychange");
+              }
+              delta.append_text(
+                  std::u16string_view(n->content.str())
+                      .substr(static_cast<std::size_t>(b), static_cast<std::size_t>(e - b)));
+            });
         break;
       case ContentKind::kType:
       case ContentKind::kEmbed: {
         bool vis = unit_visible(snap, n, 0);
         if (!vis && !(prev_snapshot && unit_visible(*prev_snapshot, n, 0))) break;
-        pack();
-        Delta d;
-        d.op = Delta::Op::kInsert;
-        d.values = n->content.values();
-        d.attributes = current;
-        ops.push_back(std::move(d));
+        delta.push_values(n->content.values());
         break;
       }
       case ContentKind::kFormat:
         if (unit_visible(snap, n, 0)) {
-          pack();
-          crdt::update_current_attributes(current, n->content.format());
+          delta.end_run();
+          crdt::update_current_attributes(delta.attributes(), n->content.format());
         }
         break;
       default: break;
     }
   }
-  pack();
-  return ops;
+  return std::move(delta).finish();
 }
 
 std::string text_to_string_at(TextRef text, const Snapshot& snap) {

@@ -4,6 +4,7 @@
 
 #include "accord/transaction.h"
 #include "accord/types.h"
+#include "crdt/insert_delta_builder.h"
 #include "crdt/list_ops.h"
 #include "encoding/utf.h"
 
@@ -549,41 +550,21 @@ std::string TextRef::to_string() const {
 }
 
 std::vector<Delta> TextRef::to_delta() const {
-  std::vector<Delta> ops;
-  Any::Object current;
-  std::u16string str;
-  auto pack = [&]() {
-    if (str.empty()) return;
-    Delta d;
-    d.op = Delta::Op::kInsert;
-    encoding::utf16_to_utf8(str, d.text);
-    d.attributes = current;
-    ops.push_back(std::move(d));
-    str.clear();
-  };
+  crdt::InsertDeltaBuilder delta;
   for (const crdt::Item* n = branch_->start; n; n = n->right) {
     if (n->deleted()) continue;
     switch (n->content.kind) {
-      case crdt::ContentKind::kString: str += n->content.str(); break;
+      case crdt::ContentKind::kString: delta.append_text(n->content.str()); break;
       case crdt::ContentKind::kType:
-      case crdt::ContentKind::kEmbed: {
-        pack();
-        Delta d;
-        d.op = Delta::Op::kInsert;
-        d.values = n->content.values();
-        d.attributes = current;
-        ops.push_back(std::move(d));
-        break;
-      }
+      case crdt::ContentKind::kEmbed: delta.push_values(n->content.values()); break;
       case crdt::ContentKind::kFormat:
-        pack();
-        crdt::update_current_attributes(current, n->content.format());
+        delta.end_run();
+        crdt::update_current_attributes(delta.attributes(), n->content.format());
         break;
       default: break;
     }
   }
-  pack();
-  return ops;
+  return std::move(delta).finish();
 }
 
 } // namespace accord

@@ -1,5 +1,7 @@
 #include "encoding/json.h"
 
+#include "encoding/utf.h"
+
 #include <cstdlib>
 #include <string>
 
@@ -91,24 +93,6 @@ private:
     return v;
   }
 
-  static void append_utf8(unsigned cp, std::string& out) {
-    if (cp < 0x80) {
-      out.push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-      out.push_back(static_cast<char>(0xc0 | (cp >> 6)));
-      out.push_back(static_cast<char>(0x80 | (cp & 0x3f)));
-    } else if (cp < 0x10000) {
-      out.push_back(static_cast<char>(0xe0 | (cp >> 12)));
-      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3f)));
-      out.push_back(static_cast<char>(0x80 | (cp & 0x3f)));
-    } else {
-      out.push_back(static_cast<char>(0xf0 | (cp >> 18)));
-      out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3f)));
-      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3f)));
-      out.push_back(static_cast<char>(0x80 | (cp & 0x3f)));
-    }
-  }
-
   Result<std::string> parse_string() {
     ++pos_; // opening quote
     std::string out;
@@ -145,7 +129,7 @@ private:
             }
           }
           if (cp >= 0xd800 && cp <= 0xdfff) cp = 0xfffd;
-          append_utf8(cp, out);
+          append_utf8(static_cast<char32_t>(cp), out);
           break;
         }
         default: return fail("bad escape");

@@ -33,6 +33,8 @@ std::size_t decode_one(std::string_view s, std::size_t i, char32_t& cp) {
   return n;
 }
 
+} // namespace
+
 void append_utf8(char32_t cp, std::string& out) {
   if (cp < 0x80) {
     out.push_back(static_cast<char>(cp));
@@ -50,8 +52,6 @@ void append_utf8(char32_t cp, std::string& out) {
     out.push_back(static_cast<char>(0x80 | (cp & 0x3f)));
   }
 }
-
-} // namespace
 
 bool is_valid_utf8(std::string_view s) {
   std::size_t i = 0;

@@ -21,6 +21,8 @@ inline std::string utf16_to_utf8(std::u16string_view s) {
   utf16_to_utf8(s, out);
   return out;
 }
+/// Appends the UTF-8 form of code point `cp` (at most U+10FFFF, not a surrogate) to `out`.
+void append_utf8(char32_t cp, std::string& out);
 /// Number of UTF-16 code units of valid UTF-8 `s`.
 std::size_t utf16_length(std::string_view s);
 

@@ -119,6 +119,13 @@ struct DocumentStore::Impl {
     return std::optional<std::int64_t>(stmt->column_int(0));
   }
 
+  /// The id of a document that must exist: kNotFound naming it otherwise.
+  Result<std::int64_t> stored_id(std::string_view document) {
+    ACCORD_ASSIGN_OR_RETURN(auto found, find_id(document));
+    if (!found) return Status::error(StatusCode::kNotFound, quoted(document) + " is not stored");
+    return *found;
+  }
+
   /// The id of a document, created when missing (inside a write transaction).
   Result<std::int64_t> ensure_id(std::string_view document) {
     ACCORD_ASSIGN_OR_RETURN(auto found, find_id(document));
@@ -427,20 +434,19 @@ Result<std::size_t> DocumentStore::acknowledge(std::string_view document, std::u
   ACCORD_RETURN_IF_ERROR(validate_document_name(document));
   TransactionGuard txn(*impl_->db, TransactionGuard::Mode::kWrite);
   ACCORD_RETURN_IF_ERROR(txn.status());
-  ACCORD_ASSIGN_OR_RETURN(const auto id, impl_->find_id(document));
-  if (!id) return Status::error(StatusCode::kNotFound, quoted(document) + " is not stored");
+  ACCORD_ASSIGN_OR_RETURN(const std::int64_t id, impl_->stored_id(document));
   std::size_t removed = 0;
   {
     ACCORD_ASSIGN_OR_RETURN(
         auto stmt, impl_->db->prepare("DELETE FROM outbox WHERE document_id = ?1 AND seq <= ?2"));
-    stmt->bind(1, *id);
+    stmt->bind(1, id);
     stmt->bind(2, up_to_seq > static_cast<std::uint64_t>(INT64_MAX)
                       ? INT64_MAX
                       : static_cast<std::int64_t>(up_to_seq));
     ACCORD_RETURN_IF_ERROR(stmt->run());
     removed = static_cast<std::size_t>(impl_->db->changes());
   }
-  ACCORD_RETURN_IF_ERROR(impl_->merge_server_sv(document, *id, server_state_vector));
+  ACCORD_RETURN_IF_ERROR(impl_->merge_server_sv(document, id, server_state_vector));
   ACCORD_RETURN_IF_ERROR(txn.commit());
   return removed;
 }
@@ -450,9 +456,8 @@ Status DocumentStore::merge_server_state_vector(std::string_view document,
   ACCORD_RETURN_IF_ERROR(validate_document_name(document));
   TransactionGuard txn(*impl_->db, TransactionGuard::Mode::kWrite);
   ACCORD_RETURN_IF_ERROR(txn.status());
-  ACCORD_ASSIGN_OR_RETURN(const auto id, impl_->find_id(document));
-  if (!id) return Status::error(StatusCode::kNotFound, quoted(document) + " is not stored");
-  ACCORD_RETURN_IF_ERROR(impl_->merge_server_sv(document, *id, server_state_vector));
+  ACCORD_ASSIGN_OR_RETURN(const std::int64_t id, impl_->stored_id(document));
+  ACCORD_RETURN_IF_ERROR(impl_->merge_server_sv(document, id, server_state_vector));
   return txn.commit();
 }
 

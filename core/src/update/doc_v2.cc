@@ -5,6 +5,7 @@
 #include "accord/update_ops.h"
 #include "crdt/apply.h"
 #include "crdt/doc_impl.h"
+#include "crdt/store_delete_set.h"
 #include "update/lazy_struct.h"
 
 namespace accord {
@@ -51,26 +52,7 @@ UpdateBytes encode_state_as_update_v2(const Doc& doc, const StateVector& sv) {
       writer.write(*structs.at(p), 0);
   }
   writer.finish();
-  // Yjs createDeleteSetFromStructStore: runs of deleted structs per client.
-  crdt::DeleteSet ds;
-  for (const auto& entry : store.clients()) {
-    // No structured binding here: Emscripten's clang 14 rejects capturing one in a lambda.
-    const std::uint64_t client = entry.first;
-    const crdt::ClientStructs& structs = entry.second;
-    bool in_run = false;
-    structs.for_each([&](const crdt::Item* s) {
-      if (s->deleted()) {
-        if (in_run) {
-          ds.clients()[client].back().len += s->length;
-        } else {
-          ds.add(client, s->id.clock, s->length);
-          in_run = true;
-        }
-      } else {
-        in_run = false;
-      }
-    });
-  }
+  crdt::DeleteSet ds = crdt::delete_set_of(store);
   // Store ranges are sorted, non-empty and disjoint: v2 can always encode them.
   (void)update::write_delete_set(enc, ds);
   return enc.finish();

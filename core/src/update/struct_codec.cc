@@ -3,6 +3,7 @@
 #include <string>
 
 #include "crdt/branch.h"
+#include "crdt/item_codec.h"
 #include "encoding/json.h"
 
 namespace accord::update {
@@ -232,20 +233,8 @@ Result<StructRecord> read_struct(UpdateDecoder& d, std::uint64_t client, std::ui
       rec.parent_sub = std::string();
     }
     ACCORD_RETURN_IF_ERROR(read_content(d, rec));
-    auto before_self = [&](const OptId& o) {
-      return !o.set || o.id.client != client || o.id.clock < clock;
-    };
-    if (!before_self(rec.origin) || !before_self(rec.right_origin) ||
-        (rec.parent.kind == ParentRef::Kind::kId && rec.parent.id.client == client &&
-         rec.parent.id.clock >= clock)) {
-      return Lib0Reader::error_at(at, "struct refers to a later struct of its own client");
-    }
   }
-  // Items with empty content are accepted as yjs accepts them (see item_codec.cc).
-  if (rec.length == 0 && !rec.is_item()) return Lib0Reader::error_at(at, "struct of length 0");
-  if (rec.length > encoding::kMaxSafeInteger - clock) {
-    return Lib0Reader::error_at(at, "struct clock exceeds 53 bits");
-  }
+  ACCORD_RETURN_IF_ERROR(crdt::check_struct(rec, client, clock, at));
   return rec;
 }
 
