@@ -35,6 +35,9 @@ struct Limits {
   /// Largest document (its state plus updates since it was loaded); an update that would pass
   /// it closes its socket with 1008 and is not applied.
   std::size_t max_document_bytes = 64u << 20;
+  /// Oldest Accord client protocol accepted (the "accord/<n>" version in Auth messages); an
+  /// older one is closed with 4426. Stock providers are not checked.
+  std::uint32_t min_client_protocol = 1;
 };
 
 /// The whole server configuration.

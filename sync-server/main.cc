@@ -112,6 +112,11 @@ int main(int argc, char** argv) {
   app.add_option("--max-login-failures", config.limits.max_login_failures_per_minute,
                  "Failed logins a minute from one address before it is answered 429 (0: no limit)")
       ->capture_default_str();
+  app.add_option("--min-client-protocol", config.limits.min_client_protocol,
+                 "Oldest Accord client sync protocol accepted; an older client is closed with "
+                 "4426 \"client too old\" and shows that it needs an update (stock y-websocket "
+                 "and Hocuspocus providers are not checked)")
+      ->capture_default_str();
   app.add_option("--max-document-bytes", config.limits.max_document_bytes,
                  "Largest document (state plus updates since load); an update past it closes its "
                  "socket with 1008 and is not stored")

@@ -8,6 +8,8 @@
 
 #include "auth_store.h"
 
+#include <accord/sync_close.h>
+
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -33,6 +35,8 @@ enum class CloseCode : std::uint16_t {
   kTooBig = 1009,          ///< message over --max-frame-bytes
   kInternalError = 1011,
   kTryAgainLater = 1013, ///< send queue over its limit (reader too slow)
+  /// An Accord client older than --min-client-protocol (accord/sync_close.h).
+  kClientTooOld = accord::sync::kCloseClientTooOld,
 };
 
 /// A request to close a socket with a code and a reason (<= 123 bytes on the

@@ -71,7 +71,14 @@ std::optional<std::string> ProtocolGate::open_document(Connection& connection,
 }
 
 GateResult ProtocolGate::handle_auth(Connection& connection, std::string_view document,
-                                     std::string_view token) {
+                                     std::string_view token, std::string_view version) {
+  if (const auto protocol = accord::sync::parse_client_protocol(version);
+      protocol && *protocol < limits_.min_client_protocol) {
+    return close_with(CloseCode::kClientTooOld, "client protocol " + std::to_string(*protocol) +
+                                                    " is older than the minimum " +
+                                                    std::to_string(limits_.min_client_protocol) +
+                                                    ": update Accord");
+  }
   GateResult result;
   result.action = GateResult::Action::kHandled;
   const auto deny = [&](std::string reason) {
@@ -157,13 +164,16 @@ GateResult ProtocolGate::admit(Connection& connection, std::span<const std::uint
       }
       auto token = reader.read_var_string();
       if (!token.ok()) return corrupt(token.status());
+      std::string_view version;
       if (!reader.at_end()) {
-        // Hocuspocus 3+ providers append their version after the token.
-        auto version = reader.read_var_string();
-        if (!version.ok()) return corrupt(version.status());
+        // Hocuspocus 3+ providers append their version after the token; Accord's is
+        // "accord/<protocol>".
+        auto read_version = reader.read_var_string();
+        if (!read_version.ok()) return corrupt(read_version.status());
+        version = read_version.value();
       }
       if (!reader.at_end()) return close_with(CloseCode::kInvalidPayload, "bytes after the token");
-      return handle_auth(connection, message.document, token.value());
+      return handle_auth(connection, message.document, token.value(), version);
     }
     case MessageType::kQueryAwareness: break;
     case MessageType::kStateless: {

@@ -81,7 +81,8 @@ public:
                                                      AuthMessageType type, std::string_view text);
 
 private:
-  GateResult handle_auth(Connection& connection, std::string_view document, std::string_view token);
+  GateResult handle_auth(Connection& connection, std::string_view document, std::string_view token,
+                         std::string_view version);
   /// Opens `document` for the socket's principal; nullopt on success.
   std::optional<std::string> open_document(Connection& connection, std::string_view document);
 

@@ -184,5 +184,31 @@ TEST_F(ProtocolGateTest, MalformedAndServerOnlyMessagesClose) {
             CloseCode::kPolicyViolation);
 }
 
+TEST_F(ProtocolGateTest, AccordClientsOlderThanTheMinimumProtocolAreClosed) {
+  limits_.min_client_protocol = 2;
+  const auto with_version = [&](std::string_view version) {
+    std::vector<std::uint8_t> message = auth_message("acme/index", tokens_["mia"]);
+    put_var_string(message, version);
+    return message;
+  };
+  {
+    FakeConnection connection(Endpoint::kMultiplexed, "", std::nullopt);
+    ProtocolGate gate(*store_, limits_);
+    const GateResult result = gate.admit(connection, with_version("accord/1"));
+    EXPECT_EQ(result.action, GateResult::Action::kClose);
+    EXPECT_EQ(result.close.code, CloseCode::kClientTooOld);
+    EXPECT_EQ(static_cast<std::uint16_t>(result.close.code), 4426);
+    EXPECT_EQ(result.close.reason, "client protocol 1 is older than the minimum 2: update Accord");
+    EXPECT_TRUE(connection.sent.empty()) << "nothing is sent to a client that is too old";
+  }
+  for (const std::string_view accepted : {"accord/2", "accord/10", "4.8.0", ""}) {
+    FakeConnection connection(Endpoint::kMultiplexed, "", std::nullopt);
+    ProtocolGate gate(*store_, limits_);
+    const auto message =
+        accepted.empty() ? auth_message("acme/index", tokens_["mia"]) : with_version(accepted);
+    EXPECT_EQ(gate.admit(connection, message).action, GateResult::Action::kHandled) << accepted;
+  }
+}
+
 } // namespace
 } // namespace accord::server

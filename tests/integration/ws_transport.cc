@@ -43,6 +43,7 @@ struct WsTransport::Conn {
   explicit Conn(net::io_context& ioc) : ws(ioc) {}
   websocket::stream<beast::tcp_stream> ws;
   beast::flat_buffer buffer;
+  websocket::response_type response; ///< of the upgrade, kept for a refused one's status
   std::deque<sync::Bytes> queue;
   bool writing = false;
   bool open = false;
@@ -61,18 +62,19 @@ WsTransport::~WsTransport() {
   }
 }
 
-void WsTransport::fail(const std::shared_ptr<Conn>& conn) {
+void WsTransport::fail(const std::shared_ptr<Conn>& conn, sync::CloseInfo info) {
   if (conn->failed) return;
   conn->failed = true;
   beast::error_code ignored;
   beast::get_lowest_layer(conn->ws).socket().close(ignored);
   if (conn == conn_) {
     conn_.reset();
-    net::post(ioc_, [this] { session_->on_closed(); });
+    net::post(ioc_, [this, info = std::move(info)] { session_->on_closed(info); });
   }
 }
 
 void WsTransport::open() {
+  ++opens_;
   if (!online) {
     net::post(ioc_, [this] { session_->on_closed(); });
     return;
@@ -90,8 +92,15 @@ void WsTransport::open() {
       if (!bearer.empty()) req.set(beast::http::field::authorization, "Bearer " + bearer);
     }));
     conn->ws.binary(true);
-    conn->ws.async_handshake("127.0.0.1:" + std::to_string(port_), target_,
+    conn->ws.async_handshake(conn->response, "127.0.0.1:" + std::to_string(port_), target_,
                              [this, conn](beast::error_code handshake_ec) {
+                               if (handshake_ec == websocket::error::upgrade_declined) {
+                                 sync::CloseInfo info;
+                                 info.http_status =
+                                     static_cast<std::uint16_t>(conn->response.result_int());
+                                 info.reason = conn->response.body();
+                                 return fail(conn, std::move(info));
+                               }
                                if (handshake_ec || conn->failed) return fail(conn);
                                conn->open = true;
                                session_->on_open();
@@ -103,6 +112,11 @@ void WsTransport::open() {
 
 void WsTransport::read(const std::shared_ptr<Conn>& conn) {
   conn->ws.async_read(conn->buffer, [this, conn](beast::error_code ec, std::size_t) {
+    if (ec == websocket::error::closed) {
+      const auto& reason = conn->ws.reason();
+      return fail(conn, sync::CloseInfo{static_cast<std::uint16_t>(reason.code),
+                                        std::string(reason.reason.c_str()), 0});
+    }
     if (ec || conn->failed) return fail(conn);
     const auto data = conn->buffer.cdata();
     sync::Bytes bytes(static_cast<const std::uint8_t*>(data.data()),

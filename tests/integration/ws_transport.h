@@ -38,7 +38,8 @@ private:
 
 /// A WebSocket client transport to 127.0.0.1:`port` at `target`, with an optional bearer token
 /// in the upgrade request. `online = false` makes opens fail (an offline device); cut() drops
-/// the TCP connection without a close handshake (a network failure).
+/// the TCP connection without a close handshake (a network failure). The session learns how a
+/// connection ended: the server's close code and reason, or a refused upgrade's HTTP status.
 class WsTransport final : public sync::SyncTransport {
 public:
   WsTransport(boost::asio::io_context& ioc, std::uint16_t port, std::string target,
@@ -51,12 +52,15 @@ public:
   void close() override;
   void cut();
   void set_port(std::uint16_t port) { port_ = port; }
+  /// Connection attempts so far (open() calls).
+  std::uint64_t opens() const { return opens_; }
 
   bool online = true;
 
 private:
   struct Conn;
-  void fail(const std::shared_ptr<Conn>& conn);
+  /// Drops `conn`; when it is the current one the session hears on_closed(`info`).
+  void fail(const std::shared_ptr<Conn>& conn, sync::CloseInfo info = {});
   void read(const std::shared_ptr<Conn>& conn);
   void write(const std::shared_ptr<Conn>& conn);
 
@@ -66,6 +70,7 @@ private:
   std::string bearer_;
   sync::SyncSession* session_ = nullptr;
   std::shared_ptr<Conn> conn_;
+  std::uint64_t opens_ = 0;
 };
 
 /// A document with a session over WsTransport: what one device runs.

@@ -194,7 +194,7 @@ export interface AccordCore {
     name: string,
   ): { clientId: number; states: { clientId: number; state: string }[] } | null;
   sessionStatus(session: number): {
-    state: 'stopped' | 'connecting' | 'connected' | 'waiting';
+    state: 'stopped' | 'connecting' | 'connected' | 'waiting' | 'refused' | 'outdated';
     outboxTotal: number;
     connections: number;
     refused: number;

@@ -190,7 +190,8 @@ val session_on_closed(int handle, int code, const std::string& reason) {
   if (!s.ok()) return error(s.status());
   (*s)->close_code = code;
   (*s)->close_reason = reason;
-  (*s)->session.on_closed();
+  (*s)->session.on_closed(
+      sync::CloseInfo{static_cast<std::uint16_t>(code), reason, /*http_status=*/0});
   return ok();
 }
 
@@ -236,6 +237,8 @@ const char* state_name(sync::SessionState state) {
     case sync::SessionState::kConnecting: return "connecting";
     case sync::SessionState::kConnected: return "connected";
     case sync::SessionState::kWaiting: return "waiting";
+    case sync::SessionState::kRefused: return "refused";
+    case sync::SessionState::kOutdated: return "outdated";
   }
   return "stopped";
 }

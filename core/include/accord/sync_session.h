@@ -17,6 +17,12 @@
 /// min(max, initial * 2^n) * (0.5 .. 1.0). The attempt counter resets when a document receives
 /// sync step 2.
 ///
+/// Closes (see sync_close.h): the transport reports how the connection ended. A policy refusal
+/// (1008, or an upgrade refused with HTTP 401/403) and every attached document denied by the
+/// server end in SessionState::kRefused; 4426 ends in kOutdated. Both are terminal: no reconnect
+/// until start() is called again (e.g. after set_token). 1009 halves the frame limit before
+/// reconnecting; everything else reconnects. last_close() and on_close report every close.
+///
 /// Threading: not thread-safe. Every call, transport event and timer callback must come from
 /// the same thread or serial executor.
 
@@ -35,6 +41,7 @@
 #include "accord/awareness.h"
 #include "accord/doc.h"
 #include "accord/status.h"
+#include "accord/sync_close.h"
 #include "accord/sync_message.h"
 
 namespace accord::sync {
@@ -73,10 +80,20 @@ struct SyncSessionOptions {
   std::uint64_t backoff_max_ms = 30000;
   std::uint64_t seed = 1;                  ///< jitter RNG seed
   std::uint64_t awareness_check_ms = 3000; ///< period of the awareness timeout check
+  /// Sent as "accord/<protocol>" after the token in Auth messages (see sync_close.h).
+  std::uint32_t protocol = kSyncProtocolVersion;
 };
 
-/// Connection state.
-enum class SessionState : std::uint8_t { kStopped, kConnecting, kConnected, kWaiting };
+/// Connection state. kRefused and kOutdated are terminal (see the file comment): last_close()
+/// says why.
+enum class SessionState : std::uint8_t {
+  kStopped,
+  kConnecting,
+  kConnected,
+  kWaiting,  ///< backing off before the next connect
+  kRefused,  ///< the server refused access or this client's behaviour; not reconnecting
+  kOutdated, ///< the server needs a newer client; not reconnecting
+};
 
 /// See the file comment.
 class SyncSession {
@@ -94,7 +111,8 @@ public:
   /// Stops syncing `name` (its unacknowledged updates are dropped). False if unknown.
   bool detach(std::string_view name);
 
-  /// Connects (and keeps reconnecting until stop()).
+  /// Connects (and keeps reconnecting until stop() or a terminal state). Also leaves kRefused and
+  /// kOutdated.
   void start();
   /// Closes the connection and stops reconnecting. Unacknowledged updates stay in the outbox.
   void stop();
@@ -104,7 +122,8 @@ public:
   /// One received message. A message that does not decode, or an update that does not apply,
   /// closes the connection (and reconnects); the error is returned and kept in last_error().
   Status on_message(std::span<const std::uint8_t> message);
-  void on_closed();
+  /// The connection ended (or an open failed); `info` says how, as far as the transport knows.
+  void on_closed(CloseInfo info = {});
 
   /// Sets (nullopt: clears) this client's awareness state for `name` and broadcasts it.
   /// kNotFound for an unknown document, kCorrupt when `state_json` is not JSON.
@@ -113,6 +132,14 @@ public:
   const Awareness* awareness(std::string_view name) const;
 
   SessionState state() const { return state_; }
+  /// True in kRefused and kOutdated.
+  bool terminal() const;
+  /// How the last connection ended (nullopt before the first close).
+  const std::optional<CloseInfo>& last_close() const { return last_close_; }
+  /// The current frame limit (options' max_frame_bytes, halved after each 1009).
+  std::size_t max_frame_bytes() const { return options_.max_frame_bytes; }
+  /// Replaces the token sent in later Auth messages (e.g. after a refusal, before start()).
+  void set_token(std::string token) { options_.token = std::move(token); }
   /// True once `name` received sync step 2 and answered the server's step 1 on this connection,
   /// its outbox is empty and every step 2 / update sent is acknowledged (the server holds all
   /// this client has).
@@ -134,6 +161,8 @@ public:
   std::function<void(std::string_view)> on_synced;
   /// Called when the outbox of a document drained (with its name).
   std::function<void(std::string_view)> on_acknowledged;
+  /// Called after every close, with how it ended (the state already reflects it).
+  std::function<void(const CloseInfo&)> on_close;
   /// Called with a Stateless payload from the server.
   std::function<void(std::string_view, std::string_view)> on_stateless;
 
@@ -153,6 +182,8 @@ private:
   Status handle(DocState& state, const Message& message);
   Status fail(Status status);
   void schedule_reconnect();
+  /// Enters a terminal state after `info`, closing the transport if it is open.
+  void end(SessionState terminal, CloseInfo info);
   void schedule_awareness_check();
   void check_awareness();
 
@@ -168,6 +199,7 @@ private:
   std::uint64_t connections_ = 0;
   std::uint64_t refused_ = 0;
   Status last_error_;
+  std::optional<CloseInfo> last_close_;
 };
 
 } // namespace accord::sync

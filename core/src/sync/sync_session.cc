@@ -36,6 +36,8 @@ struct SyncSession::DocState {
 namespace {
 /// Framing bytes besides the payload: document name, type, step, payload length.
 std::size_t frame_overhead(std::string_view name) { return name.size() + 10 + 2 + 10; }
+/// The frame limit never shrinks below this after 1009 closes.
+constexpr std::size_t kMinFrameBytes = 1024;
 } // namespace
 
 SyncSession::SyncSession(SyncTransport& transport, SyncTimer& timer, SyncSessionOptions options)
@@ -88,8 +90,13 @@ bool SyncSession::detach(std::string_view name) {
   return true;
 }
 
+bool SyncSession::terminal() const {
+  return state_ == SessionState::kRefused || state_ == SessionState::kOutdated;
+}
+
 void SyncSession::start() {
-  if (state_ != SessionState::kStopped) return;
+  if (state_ != SessionState::kStopped && !terminal()) return;
+  attempt_ = 0;
   state_ = SessionState::kConnecting;
   schedule_awareness_check();
   transport_.open();
@@ -117,7 +124,11 @@ void SyncSession::begin_document(DocState& state) {
   state.answered_step1 = false;
   state.in_flight.clear();
   state.denied.reset();
-  if (options_.framing == Framing::kHocuspocus) send(state, auth_token(options_.token));
+  if (options_.framing == Framing::kHocuspocus) {
+    Message auth = auth_token(options_.token);
+    auth.version = client_version_string(options_.protocol);
+    send(state, auth);
+  }
   send(state, sync_step1(encode_state_vector(*state.doc)));
   if (!state.outbox.empty()) {
     std::vector<UpdateBytes> pending;
@@ -244,6 +255,12 @@ Status SyncSession::handle(DocState& state, const Message& message) {
     case MessageType::kAuth:
       if (message.auth == AuthType::kPermissionDenied) {
         state.denied = message.text;
+        const bool all_denied = std::all_of(docs_.begin(), docs_.end(),
+                                            [](const auto& entry) { return entry.second->denied; });
+        if (all_denied) {
+          end(SessionState::kRefused,
+              CloseInfo{kClosePolicyViolation, "access denied: " + message.text, 0});
+        }
       } else if (message.auth == AuthType::kToken) {
         send(state, auth_token(options_.token)); // the server asks for the token again
       }
@@ -262,8 +279,8 @@ Status SyncSession::handle(DocState& state, const Message& message) {
   return Status::ok();
 }
 
-void SyncSession::on_closed() {
-  if (state_ == SessionState::kStopped) return;
+void SyncSession::on_closed(CloseInfo info) {
+  if (state_ == SessionState::kStopped || terminal()) return;
   const std::uint64_t now = timer_.now_ms();
   for (auto& [name, state] : docs_) {
     state->synced = false;
@@ -275,8 +292,29 @@ void SyncSession::on_closed() {
     }
     (void)state->awareness.remove_states(others, now);
   }
-  state_ = SessionState::kWaiting;
+  state_ = SessionState::kWaiting; // the transport is closed already
+  switch (classify_close(info)) {
+    case CloseAction::kRefused: return end(SessionState::kRefused, std::move(info));
+    case CloseAction::kOutdated: return end(SessionState::kOutdated, std::move(info));
+    case CloseAction::kShrinkFrames:
+      options_.max_frame_bytes =
+          std::max<std::size_t>(kMinFrameBytes, options_.max_frame_bytes / 2);
+      break;
+    case CloseAction::kReconnect: break;
+  }
+  last_close_ = info;
   schedule_reconnect();
+  if (on_close) on_close(info);
+}
+
+void SyncSession::end(SessionState terminal_state, CloseInfo info) {
+  const bool open = state_ == SessionState::kConnected || state_ == SessionState::kConnecting;
+  state_ = terminal_state;
+  if (reconnect_timer_) timer_.cancel(*std::exchange(reconnect_timer_, std::nullopt));
+  if (awareness_timer_) timer_.cancel(*std::exchange(awareness_timer_, std::nullopt));
+  last_close_ = std::move(info);
+  if (open) transport_.close();
+  if (on_close) on_close(*last_close_);
 }
 
 void SyncSession::schedule_reconnect() {
