@@ -54,7 +54,10 @@ std::string show(const RecordRef& r, const FieldInfo& f, Locale loc) {
       std::string grouped;
       const std::size_t lead = s.size() % 3 == 0 ? 3 : s.size() % 3;
       grouped = s.substr(0, lead);
-      for (std::size_t i = lead; i < s.size(); i += 3) grouped += "," + s.substr(i, 3);
+      for (std::size_t i = lead; i < s.size(); i += 3) {
+        grouped += ',';
+        grouped.append(s, i, 3);
+      }
       s = grouped;
     }
     return s;
@@ -279,13 +282,21 @@ std::string account_plan_markdown(Workspace& ws, std::string_view account_id,
           break;
         }
         out += "|";
-        for (const auto& h : b.header) out += " " + md_cell(h) + " |";
+        for (const auto& h : b.header) {
+          out += ' ';
+          out += md_cell(h);
+          out += " |";
+        }
         out += "\n|";
         for (std::size_t i = 0; i < b.header.size(); ++i) out += " --- |";
         out += "\n";
         for (const auto& row : b.rows) {
           out += "|";
-          for (const auto& c : row) out += " " + md_cell(c) + " |";
+          for (const auto& c : row) {
+            out += ' ';
+            out += md_cell(c);
+            out += " |";
+          }
           out += "\n";
         }
         out += "\n";

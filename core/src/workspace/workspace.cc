@@ -184,10 +184,14 @@ Result<std::string> Workspace::resolve_account(std::string_view key) const {
     return Status::error(StatusCode::kNotFound,
                          "no account has the id or a name matching '" + std::string(key) + "'");
   }
-  std::string list;
-  for (const auto& id : containing) list += (list.empty() ? "" : ", ") + id;
-  return Status::error(StatusCode::kInvalidArgument,
-                       "'" + std::string(key) + "' matches several accounts: " + list);
+  std::string message = "'";
+  message += key;
+  message += "' matches several accounts: ";
+  for (std::size_t i = 0; i < containing.size(); ++i) {
+    if (i > 0) message += ", ";
+    message += containing[i];
+  }
+  return Status::error(StatusCode::kInvalidArgument, message);
 }
 
 std::vector<analytics::AccountInput> Workspace::inputs() {
