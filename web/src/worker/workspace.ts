@@ -652,6 +652,14 @@ export class Workspace {
       this.refusedDetail = `the server refused ${session.refused} update(s)`;
       return 'refused';
     }
+    if (session.state === 'outdated') {
+      this.upgradeDetail ||= session.lastClose?.reason || 'the server needs a newer client: reload to update';
+      return 'upgrade-required';
+    }
+    if (session.state === 'refused') {
+      this.refusedDetail ||= session.lastClose?.reason || 'the server refused this session: sign in again';
+      return 'refused';
+    }
     if (session.state === 'waiting' || session.state === 'stopped') return 'offline';
     if (session.state === 'connecting') return 'connecting';
     for (const name of this.docs.keys()) {
