@@ -110,11 +110,12 @@ test('the worker runs the core over OPFS, syncs, survives an offline reload and 
   assert.equal(await again.evaluate(() => window.lastStatus().storage), 'opfs');
   await again.screenshot({ path: path.join(artifacts, 'core-worker-restored.png') });
 
+  // The session retries with exponential backoff (at most 30 s apart): allow two rounds.
   blocked = false;
   await until(again, () => {
     const s = window.lastStatus();
     return s && s.state === 'synced' && s.pendingChanges === 0;
-  }, undefined, 30000);
+  }, undefined, 65000);
 
   // Another browser profile signs in and gets the edit from the server.
   const other = await browser.newContext();
