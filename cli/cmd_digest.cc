@@ -3,6 +3,7 @@
 
 #include "accord/analytics/digest.h"
 #include "accord/workspace/text_views.h"
+#include "command_context.h"
 #include "commands.h"
 #include "exit_codes.h"
 #include "workspace_dir.h"
@@ -20,19 +21,11 @@ void add_digest_command(CLI::App& app, Globals& g) {
       ->capture_default_str();
   cmd->footer(kExitCodeHelp);
   cmd->callback([window, &g] {
-    auto now = now_ms(g.now);
-    if (!now.ok()) {
-      g.exit_code = fail(kExitUsage, now.status().message());
-      return;
-    }
-    auto ow = open_workspace(workspace_dir(g.workspace));
-    if (!ow.ok()) {
-      g.exit_code = fail(exit_code_for(ow.status()), ow.status().message());
-      return;
-    }
-    const auto inputs = ow->ws->inputs();
-    const auto digest = analytics::manager_digest(inputs, *now, *window);
-    std::cout << workspace::digest_text(*ow->ws, digest, workspace::ViewOptions{*now});
+    auto ctx = open_command_context(g);
+    if (!ctx) return;
+    const auto inputs = ctx->open.ws->inputs();
+    const auto digest = analytics::manager_digest(inputs, ctx->now, *window);
+    std::cout << workspace::digest_text(*ctx->open.ws, digest, workspace::ViewOptions{ctx->now});
     g.exit_code = kExitOk;
   });
 }

@@ -3,6 +3,7 @@
 
 #include "accord/analytics/follow_ups.h"
 #include "accord/workspace/text_views.h"
+#include "command_context.h"
 #include "commands.h"
 #include "exit_codes.h"
 #include "workspace_dir.h"
@@ -25,20 +26,12 @@ void add_due_command(CLI::App& app, Globals& g) {
       ->capture_default_str();
   cmd->footer(kExitCodeHelp);
   cmd->callback([opts, &g] {
-    auto now = now_ms(g.now);
-    if (!now.ok()) {
-      g.exit_code = fail(kExitUsage, now.status().message());
-      return;
-    }
-    auto ow = open_workspace(workspace_dir(g.workspace));
-    if (!ow.ok()) {
-      g.exit_code = fail(exit_code_for(ow.status()), ow.status().message());
-      return;
-    }
-    const auto inputs = ow->ws->inputs();
-    const auto report = analytics::follow_ups(ow->ws->team(), inputs, *now, opts->window);
-    std::cout << workspace::follow_ups_text(*ow->ws, report, opts->rep,
-                                            workspace::ViewOptions{*now});
+    auto ctx = open_command_context(g);
+    if (!ctx) return;
+    const auto inputs = ctx->open.ws->inputs();
+    const auto report = analytics::follow_ups(ctx->open.ws->team(), inputs, ctx->now, opts->window);
+    std::cout << workspace::follow_ups_text(*ctx->open.ws, report, opts->rep,
+                                            workspace::ViewOptions{ctx->now});
     g.exit_code = kExitOk;
   });
 }

@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "accord/workspace/text_views.h"
+#include "command_context.h"
 #include "commands.h"
 #include "exit_codes.h"
 #include "workspace_dir.h"
@@ -18,17 +19,9 @@ void add_history_command(CLI::App& app, Globals& g) {
   cmd->add_option("record", *record, "Record id or path")->required();
   cmd->footer(kExitCodeHelp);
   cmd->callback([record, &g] {
-    auto now = now_ms(g.now);
-    if (!now.ok()) {
-      g.exit_code = fail(kExitUsage, now.status().message());
-      return;
-    }
-    auto ow = open_workspace(workspace_dir(g.workspace));
-    if (!ow.ok()) {
-      g.exit_code = fail(exit_code_for(ow.status()), ow.status().message());
-      return;
-    }
-    auto text = workspace::history_text(*ow->ws, *record, workspace::ViewOptions{*now});
+    auto ctx = open_command_context(g);
+    if (!ctx) return;
+    auto text = workspace::history_text(*ctx->open.ws, *record, workspace::ViewOptions{ctx->now});
     if (!text.ok()) {
       g.exit_code = fail(exit_code_for(text.status()), text.status().message());
       return;

@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "accord/workspace/text_views.h"
+#include "command_context.h"
 #include "commands.h"
 #include "exit_codes.h"
 #include "workspace_dir.h"
@@ -24,24 +25,16 @@ void add_map_command(CLI::App& app, Globals& g) {
       ->capture_default_str();
   cmd->footer(kExitCodeHelp);
   cmd->callback([opts, &g] {
-    auto now = now_ms(g.now);
-    if (!now.ok()) {
-      g.exit_code = fail(kExitUsage, now.status().message());
-      return;
-    }
-    auto ow = open_workspace(workspace_dir(g.workspace));
-    if (!ow.ok()) {
-      g.exit_code = fail(exit_code_for(ow.status()), ow.status().message());
-      return;
-    }
-    auto id = ow->ws->resolve_account(opts->account);
+    auto ctx = open_command_context(g);
+    if (!ctx) return;
+    auto id = ctx->open.ws->resolve_account(opts->account);
     if (!id.ok()) {
       g.exit_code = fail(exit_code_for(id.status()), id.status().message());
       return;
     }
     workspace::ViewOptions vo{
-        *now, opts->lang == "zh" ? model::Locale::kChinese : model::Locale::kEnglish};
-    auto text = workspace::power_map_text(*ow->ws, *id, vo);
+        ctx->now, opts->lang == "zh" ? model::Locale::kChinese : model::Locale::kEnglish};
+    auto text = workspace::power_map_text(*ctx->open.ws, *id, vo);
     if (!text.ok()) {
       g.exit_code = fail(exit_code_for(text.status()), text.status().message());
       return;

@@ -1,0 +1,23 @@
+#include "command_context.h"
+
+#include <utility>
+
+#include "exit_codes.h"
+
+namespace accord::cli {
+
+std::optional<CommandContext> open_command_context(Globals& g) {
+  auto now = now_ms(g.now);
+  if (!now.ok()) {
+    g.exit_code = fail(kExitUsage, now.status().message());
+    return std::nullopt;
+  }
+  auto open = open_workspace(workspace_dir(g.workspace));
+  if (!open.ok()) {
+    g.exit_code = fail(exit_code_for(open.status()), open.status().message());
+    return std::nullopt;
+  }
+  return CommandContext{*now, std::move(open).value()};
+}
+
+} // namespace accord::cli
