@@ -100,6 +100,7 @@ protected:
   RecordingTransport transport_;
   ManualTimer timer_;
   Doc doc_;
+  Doc second_; ///< a second document a test may attach (outlives the session, as doc_ does)
   SyncSession session_;
   std::vector<CloseInfo> reported_;
 };
@@ -143,8 +144,7 @@ TEST_F(SessionCloseTest, ClientTooOldIsOutdated) {
 }
 
 TEST_F(SessionCloseTest, EveryDocumentDeniedIsRefused) {
-  Doc second;
-  ASSERT_TRUE(session_.attach("acme/account/1", second).is_ok());
+  ASSERT_TRUE(session_.attach("acme/account/1", second_).is_ok());
   const int closes = transport_.closes;
   (void)session_.on_message(
       encode_for(Framing::kHocuspocus, "acme/index", auth_permission_denied("unknown token")));
