@@ -75,6 +75,7 @@ struct WsSyncTransport::Conn {
   tcp::resolver resolver;
   websocket::stream<beast::tcp_stream> ws;
   beast::flat_buffer buffer;
+  websocket::response_type response; ///< of the upgrade, kept for a refused one's status
   std::deque<sync::Bytes> queue;
   bool writing = false;
   bool open = false;
@@ -92,7 +93,8 @@ WsSyncTransport::~WsSyncTransport() {
   }
 }
 
-void WsSyncTransport::fail(const std::shared_ptr<Conn>& conn, const std::string& why) {
+void WsSyncTransport::fail(const std::shared_ptr<Conn>& conn, const std::string& why,
+                           sync::CloseInfo info) {
   if (conn->failed) return;
   conn->failed = true;
   last_error_ = why;
@@ -100,11 +102,17 @@ void WsSyncTransport::fail(const std::shared_ptr<Conn>& conn, const std::string&
   beast::get_lowest_layer(conn->ws).socket().close(ignored);
   if (conn == conn_) {
     conn_.reset();
-    net::post(ioc_, [this] { session_->on_closed(); });
+    net::post(ioc_, [this, info = std::move(info)] { session_->on_closed(info); });
   }
 }
 
 void WsSyncTransport::open() {
+  ++opens_;
+  if (!online) {
+    last_error_ = "offline";
+    net::post(ioc_, [this] { session_->on_closed(); });
+    return;
+  }
   auto conn = std::make_shared<Conn>(ioc_);
   conn_ = conn;
   conn->resolver.async_resolve(
@@ -130,7 +138,17 @@ void WsSyncTransport::open() {
                   }));
               conn->ws.binary(true);
               conn->ws.async_handshake(
-                  url_.host + ":" + url_.port, url_.path, [this, conn](beast::error_code hs_ec) {
+                  conn->response, url_.host + ":" + url_.port, url_.path,
+                  [this, conn](beast::error_code hs_ec) {
+                    if (hs_ec == websocket::error::upgrade_declined) {
+                      sync::CloseInfo info;
+                      info.http_status = static_cast<std::uint16_t>(conn->response.result_int());
+                      info.reason = conn->response.body();
+                      return fail(conn,
+                                  "the server refused the connection (HTTP " +
+                                      std::to_string(info.http_status) + "): " + info.reason,
+                                  std::move(info));
+                    }
                     if (hs_ec || conn->failed) {
                       return fail(conn, "WebSocket handshake with " + url_.host + ":" + url_.port +
                                             url_.path + " failed: " + hs_ec.message());
@@ -146,6 +164,15 @@ void WsSyncTransport::open() {
 
 void WsSyncTransport::read(const std::shared_ptr<Conn>& conn) {
   conn->ws.async_read(conn->buffer, [this, conn](beast::error_code ec, std::size_t) {
+    if (ec == websocket::error::closed) {
+      const auto& reason = conn->ws.reason();
+      sync::CloseInfo info{static_cast<std::uint16_t>(reason.code),
+                           std::string(reason.reason.c_str()), 0};
+      return fail(conn,
+                  "the server closed the connection (" + std::to_string(info.code) +
+                      (info.reason.empty() ? "" : ": " + info.reason) + ")",
+                  std::move(info));
+    }
     if (ec || conn->failed) return fail(conn, "connection closed: " + ec.message());
     const auto data = conn->buffer.cdata();
     sync::Bytes bytes(static_cast<const std::uint8_t*>(data.data()),
@@ -180,6 +207,10 @@ void WsSyncTransport::close() {
   if (!conn->open) return fail(conn, "closed");
   conn->ws.async_close(websocket::close_code::normal,
                        [this, conn](beast::error_code) { fail(conn, "closed"); });
+}
+
+void WsSyncTransport::cut() {
+  if (conn_) fail(conn_, "connection cut");
 }
 
 } // namespace accord::cli

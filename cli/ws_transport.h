@@ -1,8 +1,8 @@
 #pragma once
-// The sync session's ports for the CLI on Boost.Beast/Asio: a WebSocket client transport to a
-// ws:// URL (SyncTransport) and an Asio timer (SyncTimer). One io_context runs everything on the
-// calling thread, so session calls never race. Plain ws:// only: run accord-server behind a
-// TLS-terminating proxy and point the CLI at it on a trusted network, or tunnel.
+// The sync session's ports on Boost.Beast/Asio, for the CLI and the integration tests: a WebSocket
+// client transport to a ws:// URL (SyncTransport) and an Asio timer (SyncTimer). One io_context
+// runs everything on one thread, so session calls never race. Plain ws:// only: run accord-server
+// behind a TLS-terminating proxy and point the CLI at it on a trusted network, or tunnel.
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -17,6 +17,7 @@
 #include <string>
 
 #include "accord/status.h"
+#include "accord/sync_close.h"
 #include "accord/sync_session.h"
 
 namespace accord::cli {
@@ -47,8 +48,11 @@ private:
 };
 
 /// A WebSocket client transport to `url`, sending `token` as a bearer credential in the upgrade
-/// request. Reports to the bound session; remembers the last connection error for messages.
-class WsSyncTransport final : public sync::SyncTransport {
+/// request. Reports to the bound session how a connection ended (the server's close code and
+/// reason, or a refused upgrade's HTTP status) and remembers the last connection error for
+/// messages. `online = false` makes opens fail (an offline device); cut() drops the TCP
+/// connection without a close handshake (a network failure).
+class WsSyncTransport : public sync::SyncTransport {
 public:
   WsSyncTransport(boost::asio::io_context& ioc, WsUrl url, std::string token);
   ~WsSyncTransport() override;
@@ -59,12 +63,21 @@ public:
   void send(sync::Bytes message) override;
   void close() override;
 
+  /// Drops the connection without a close handshake.
+  void cut();
+  /// Points later connections at another port (a restarted server).
+  void set_port(std::string port) { url_.port = std::move(port); }
+  /// Connection attempts so far (open() calls).
+  std::uint64_t opens() const { return opens_; }
   /// The last connection error ("" when none).
   const std::string& last_error() const { return last_error_; }
 
+  bool online = true; ///< false: opens fail at once, as on a device without network
+
 private:
   struct Conn;
-  void fail(const std::shared_ptr<Conn>& conn, const std::string& why);
+  /// Drops `conn`, noting `why`; when it is the current one the session hears on_closed(`info`).
+  void fail(const std::shared_ptr<Conn>& conn, const std::string& why, sync::CloseInfo info = {});
   void read(const std::shared_ptr<Conn>& conn);
   void write(const std::shared_ptr<Conn>& conn);
 
@@ -74,6 +87,7 @@ private:
   sync::SyncSession* session_ = nullptr;
   std::shared_ptr<Conn> conn_;
   std::string last_error_;
+  std::uint64_t opens_ = 0;
 };
 
 } // namespace accord::cli

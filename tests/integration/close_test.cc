@@ -5,7 +5,7 @@
 // reported and the session carries on. (1009's smaller frame limit is covered by
 // tests/sync/close_test.cc only.)
 #include "server_process.h"
-#include "ws_transport.h"
+#include "sync_peer.h"
 
 #include <gtest/gtest.h>
 

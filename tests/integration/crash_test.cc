@@ -12,7 +12,8 @@
 // the number of kills (scripts/soak-server.sh runs many).
 #include "accord/update.h"
 #include "server_process.h"
-#include "ws_transport.h"
+#include "support/env.h"
+#include "sync_peer.h"
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
@@ -31,11 +32,6 @@ using sync::SyncSessionOptions;
 
 constexpr int kClients = 20;
 constexpr int kDocuments = 4;
-
-std::uint64_t env_or(const char* name, std::uint64_t fallback) {
-  const char* value = std::getenv(name);
-  return value != nullptr ? std::strtoull(value, nullptr, 10) : fallback;
-}
 
 std::string document_name(int index) { return "acme/account/" + std::to_string(index); }
 
@@ -113,8 +109,8 @@ struct Reader {
 };
 
 TEST(CrashTest, AcknowledgedUpdatesSurviveKill9WhileTwentyClientsWrite) {
-  const std::uint64_t seed = env_or("ACCORD_CRASH_SEED", std::random_device{}());
-  const std::uint64_t cycles = env_or("ACCORD_CRASH_CYCLES", 8);
+  const std::uint64_t seed = testing::env_u64("ACCORD_CRASH_SEED", std::random_device{}());
+  const std::uint64_t cycles = testing::env_u64("ACCORD_CRASH_CYCLES", 8);
   std::printf(
       "seed %llu, %llu kill cycles (replay with ACCORD_CRASH_SEED, more with "
       "ACCORD_CRASH_CYCLES)\n",

@@ -3,7 +3,7 @@
 // document with a C++ session through accord-server; and the C++ session syncs against a real
 // @hocuspocus/server.
 #include "server_process.h"
-#include "ws_transport.h"
+#include "sync_peer.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

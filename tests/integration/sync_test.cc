@@ -5,7 +5,8 @@
 // group-committed. Randomized tests print their seed (replay: ACCORD_SYNC_SEED=<seed>).
 #include "accord/update.h"
 #include "server_process.h"
-#include "ws_transport.h"
+#include "support/env.h"
+#include "sync_peer.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -23,11 +24,6 @@ using sync::SyncSessionOptions;
 
 nlohmann::json json_of(const Doc& doc) {
   return nlohmann::json::parse(doc.to_json().to_json_string());
-}
-
-std::uint64_t seed_from_env(std::uint64_t fallback) {
-  const char* env = std::getenv("ACCORD_SYNC_SEED");
-  return env ? std::strtoull(env, nullptr, 10) : fallback;
 }
 
 void append_text(Doc& doc, std::string_view text) {
@@ -102,7 +98,7 @@ protected:
 };
 
 TEST_F(SyncTest, RandomEditsWithOfflinePeriodsAndReconnectsConverge) {
-  const std::uint64_t seed = seed_from_env(77);
+  const std::uint64_t seed = testing::env_u64("ACCORD_SYNC_SEED", 77);
   std::printf("seed %llu (replay with ACCORD_SYNC_SEED)\n", static_cast<unsigned long long>(seed));
   std::mt19937_64 rng(seed);
   const std::string document = "acme/account/1";

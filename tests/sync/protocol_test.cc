@@ -6,6 +6,7 @@
 #include <random>
 
 #include "accord/sync_message.h"
+#include "support/env.h"
 #include "sync_test_util.h"
 
 namespace accord::sync {
@@ -106,13 +107,8 @@ TEST(SyncMessage, RejectsWithOffsets) {
   }
 }
 
-std::uint64_t seed_from_env(std::uint64_t fallback) {
-  const char* env = std::getenv("ACCORD_SYNC_SEED");
-  return env ? std::strtoull(env, nullptr, 10) : fallback;
-}
-
 TEST(SyncMessage, MutatedBytesNeverCrash) {
-  const std::uint64_t seed = seed_from_env(0x5eed);
+  const std::uint64_t seed = testing::env_u64("ACCORD_SYNC_SEED", 0x5eed);
   std::printf("seed %llu (replay with ACCORD_SYNC_SEED)\n", static_cast<unsigned long long>(seed));
   std::mt19937_64 rng(seed);
   std::vector<std::vector<std::uint8_t>> corpus;

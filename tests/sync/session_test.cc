@@ -10,6 +10,7 @@
 #include "accord/sync_split.h"
 #include "accord/update.h"
 #include "memory_network.h"
+#include "support/env.h"
 #include "sync_test_util.h"
 
 namespace accord::sync {
@@ -248,13 +249,8 @@ TEST_F(SessionTest, AwarenessRelaysAndClearsWhenAPeerLeaves) {
   EXPECT_FALSE(b.session.set_awareness("acme/none", "{}").is_ok());
 }
 
-std::uint64_t seed_from_env(std::uint64_t fallback) {
-  const char* env = std::getenv("ACCORD_SYNC_SEED");
-  return env ? std::strtoull(env, nullptr, 10) : fallback;
-}
-
 TEST_F(SessionTest, RandomEditsWithOfflinePeriodsConverge) {
-  const std::uint64_t base_seed = seed_from_env(20261123);
+  const std::uint64_t base_seed = testing::env_u64("ACCORD_SYNC_SEED", 20261123);
   for (std::uint64_t round = 0; round < 12; ++round) {
     const std::uint64_t seed = base_seed + round;
     std::printf("seed %llu (replay with ACCORD_SYNC_SEED=%llu)\n",
