@@ -178,9 +178,20 @@ test('two reps co-edit the same map and each sees the other', async () => {
   await mike.page.click('[data-testid=contact-card][data-name="张伟"]');
   await mike.page.locator('[data-testid=contact-editor] [data-field=stance] select').selectOption('opponent');
   await nina.page.waitForSelector('[data-testid=contact-card][data-name="张伟"] >> text=反对者', { timeout: WAIT });
-  // Presence: nina sees that mike is on this map.
+  // Presence: each sees that the other is on this map and which card the other has selected
+  // (mike has 张伟 selected; nina selects 李明), as a name tag in the user's colour.
   await nina.page.waitForSelector('[data-testid=presence] >> text=mike', { timeout: WAIT });
+  await nina.page.waitForSelector('[data-testid=contact-card][data-name="张伟"] [data-testid=peer-marker][data-user=mike]', {
+    timeout: WAIT,
+  });
+  await nina.page.click('[data-testid=contact-card][data-name="李明"]');
+  await mike.page.waitForSelector('[data-testid=presence] >> text=nina', { timeout: WAIT });
+  await mike.page.waitForSelector('[data-testid=contact-card][data-name="李明"] [data-testid=peer-marker][data-user=nina]', {
+    timeout: WAIT,
+  });
+  assert.equal(await mike.page.locator('[data-testid=peer-marker]').count(), 1);
   await shot(nina.page, 'power-map-zh');
+  await shot(mike.page, 'power-map-presence-en');
   await mike.context.close();
   await nina.context.close();
 });
@@ -202,22 +213,36 @@ test('offline edits survive a reload while offline and converge after reconnecti
   await mike.page.waitForSelector('[data-testid=pending]:not([data-count="0"])', { timeout: WAIT });
   // Meanwhile nina edits the same map online.
   await addContact(nina.page, 'Online Olsen');
+  // Reloaded while offline: the service worker serves the app, OPFS still holds the edit.
   await mike.page.reload();
   await mike.page.waitForSelector('[data-testid=contact-card][data-name="离线联系人"]', { timeout: WAIT });
+  await mike.page.waitForSelector('[data-testid=pending]:not([data-count="0"])', { timeout: WAIT });
+  // More offline edits after the reload: a contact, and a field of an existing one.
+  await addContact(mike.page, '离线二号');
+  await mike.page.click('[data-testid=contact-card][data-name="陈静"]');
+  await mike.page.locator('[data-testid=contact-editor] [data-field=stance] select').selectOption('skeptic');
+  await mike.page.waitForSelector('[data-testid=contact-card][data-name="陈静"] .stance-label >> text=Skeptic', {
+    timeout: WAIT,
+  });
   await shot(mike.page, 'offline-reloaded-en');
 
+  // Online again, without a reload: the worker reconnects at once (the page's online event
+  // resets the session's backoff) and sends what it kept.
+  const online = Date.now();
   await mike.context.setOffline(false);
-  // Back online, the page is reloaded: under Playwright's setOffline(false) the worker of a page
-  // that was loaded offline sometimes stayed 'connecting' for over a minute (its socket kept
-  // failing), so this test covers "online again after an offline reload" with a fresh worker.
-  await mike.page.reload();
   await synced(mike.page);
+  console.log(`offline -> online: synced ${Date.now() - online} ms after setOffline(false)`);
   await mike.page.waitForSelector('[data-testid=contact-card][data-name="Online Olsen"]', { timeout: WAIT });
-  await nina.page.waitForSelector('[data-testid=contact-card][data-name="离线联系人"]', { timeout: WAIT });
+  for (const name of ['离线联系人', '离线二号']) {
+    await nina.page.waitForSelector(`[data-testid=contact-card][data-name="${name}"]`, { timeout: WAIT });
+  }
+  await nina.page.waitForSelector('[data-testid=contact-card][data-name="陈静"] .stance-label >> text=Skeptic', {
+    timeout: WAIT,
+  });
   const names = async (page) =>
     (await page.locator('[data-testid=contact-card]').evaluateAll((els) => els.map((e) => e.dataset.name))).sort();
   assert.deepEqual(await names(mike.page), await names(nina.page));
-  assert.equal((await names(mike.page)).length, 13);
+  assert.equal((await names(mike.page)).length, 14);
   await mike.context.close();
   await nina.context.close();
 });

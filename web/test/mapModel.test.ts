@@ -6,6 +6,8 @@ import {
   drawableLinks,
   layoutGraph,
   linkLook,
+  PEER_COLORS,
+  peerColor,
   placeContacts,
   rolesOf,
   stanceColor,
@@ -52,6 +54,14 @@ describe('power map model', () => {
     expect(placed.get('b')).toEqual({ x: 300, y: 400 });
     expect(placed.get('c')).toEqual({ x: 480, y: 0 });
     expect(storedPosition(contacts[2]!)).toBeNull();
+  });
+  it('gives each editor a stable presence colour, none of them a stance colour or the selection amber', () => {
+    expect(peerColor('mike')).toBe(peerColor('mike'));
+    const users = ['mike', 'nina', 'olga', 'vera', '王建国', 'li.ming@example.com', 'a', 'b'];
+    for (const u of users) expect(PEER_COLORS).toContain(peerColor(u));
+    expect(new Set(users.map(peerColor)).size).toBeGreaterThan(3);
+    const reserved = new Set(['#f59e0b', ...schema.enums.stance!.values.map((v) => stanceColor(v.code).border)]);
+    for (const c of PEER_COLORS) expect(reserved.has(c), c).toBe(false);
   });
   it('orders role badges as the vocabulary does', () => {
     const order = schema.enums.buying_role!.values.map((v) => v.code);

@@ -37,6 +37,12 @@ export interface WorkerLike {
   onmessage: ((ev: MessageEvent<FromWorker>) => void) | null;
 }
 
+/** Where the page learns that the network comes and goes (window; absent in tests). */
+export interface NetworkLike {
+  readonly onLine: boolean;
+  addEventListener(type: 'online' | 'offline', listener: () => void): void;
+}
+
 /** The part of Storage used here. */
 export interface StorageLike {
   getItem(key: string): string | null;
@@ -62,11 +68,24 @@ function readSession(storage: StorageLike): SavedSession | null {
   }
 }
 
+function browserNetwork(): NetworkLike | null {
+  if (typeof window === 'undefined' || typeof navigator === 'undefined') return null;
+  return {
+    get onLine() {
+      return navigator.onLine;
+    },
+    addEventListener: (type, listener) => window.addEventListener(type, listener),
+  };
+}
+
 /**
  * Starts the worker (or uses `worker`) and returns the client. `storage` defaults to
- * localStorage.
+ * localStorage; `network` to the window's online/offline events (navigator.onLine), which are
+ * passed on to the worker so that it reconnects as soon as the page is online again.
  */
-export function createClient(options: { worker?: WorkerLike; storage?: StorageLike } = {}): AccordClient {
+export function createClient(
+  options: { worker?: WorkerLike; storage?: StorageLike; network?: NetworkLike | null } = {},
+): AccordClient {
   const worker: WorkerLike =
     options.worker ??
     (new Worker(new URL('../worker/main.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike);
@@ -114,6 +133,12 @@ export function createClient(options: { worker?: WorkerLike; storage?: StorageLi
     }
   };
   worker.postMessage({ type: 'init', device, session: readSession(storage) });
+  const network = options.network === undefined ? browserNetwork() : options.network;
+  if (network) {
+    const changed = () => worker.postMessage({ type: 'network', online: network.onLine });
+    network.addEventListener('online', changed);
+    network.addEventListener('offline', changed);
+  }
 
   function call<T>(method: string, ...args: unknown[]): Promise<T> {
     const id = nextId++;

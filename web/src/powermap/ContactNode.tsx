@@ -1,5 +1,6 @@
 // A contact's card on the power map: name, title, role badges, stance colour, size by
-// influence, DISC letter, inside-help mark, and who else is looking at it.
+// influence, DISC letter, inside-help mark, and the other editors who have it selected (an
+// outline in the first one's colour and a name tag each).
 import { Handle, type Node, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
 
@@ -15,7 +16,8 @@ export interface ContactCardData extends Record<string, unknown> {
   discLabel: string;
   influenceLabel: string;
   insideHelp: string;
-  viewers: string[];
+  /** Other editors who have this card selected, each with their presence colour. */
+  viewers: { user: string; color: string; label: string }[];
   width: number;
   height: number;
 }
@@ -23,10 +25,17 @@ export interface ContactCardData extends Record<string, unknown> {
 export type ContactNodeType = Node<ContactCardData, 'contact'>;
 
 function ContactNodeView({ data, selected }: NodeProps<ContactNodeType>) {
+  const peer = data.viewers[0];
   return (
     <div
-      className={`contact-card ${selected ? 'selected' : ''} ${data.unknownStance ? 'stance-unknown' : ''}`}
-      style={{ width: data.width, minHeight: data.height, borderColor: data.stanceBorder, background: data.stanceFill }}
+      className={`contact-card ${selected ? 'selected' : ''} ${data.unknownStance ? 'stance-unknown' : ''} ${peer ? 'peer-selected' : ''}`}
+      style={{
+        width: data.width,
+        minHeight: data.height,
+        borderColor: data.stanceBorder,
+        background: data.stanceFill,
+        outlineColor: peer?.color,
+      }}
       data-testid="contact-card"
       data-name={data.name}
     >
@@ -60,11 +69,11 @@ function ContactNodeView({ data, selected }: NodeProps<ContactNodeType>) {
         {data.influenceLabel && <span className="muted">{data.influenceLabel}</span>}
         {data.insideHelp && <span className="inside-help">{data.insideHelp}</span>}
       </div>
-      {data.viewers.length > 0 && (
+      {peer && (
         <div className="viewers" data-testid="contact-viewers">
           {data.viewers.map((v) => (
-            <span key={v} className="viewer" title={v}>
-              {v.slice(0, 1).toUpperCase()}
+            <span key={v.user} className="viewer" style={{ background: v.color }} title={v.label} aria-label={v.label} data-testid="peer-marker" data-user={v.user}>
+              {v.user}
             </span>
           ))}
         </div>

@@ -22,7 +22,17 @@ import { enumLabel, fieldLabel } from '../logic/labels';
 import { type ContactNodeType, ContactNode } from './ContactNode';
 import { layeredPositions } from './elkLayout';
 import { HealthPanel } from './HealthPanel';
-import { cardSize, drawableLinks, linkLook, placeContacts, type Position, rolesOf, stanceColor, storedPosition } from './mapModel';
+import {
+  cardSize,
+  drawableLinks,
+  linkLook,
+  peerColor,
+  placeContacts,
+  type Position,
+  rolesOf,
+  stanceColor,
+  storedPosition,
+} from './mapModel';
 
 const nodeTypes = { contact: ContactNode };
 const LINK_KINDS = ['reports_to', 'ally', 'rival', 'kinship', 'faction'];
@@ -106,7 +116,9 @@ export function PowerMap({ account, peers }: { account: string; peers: Peer[] })
       return contacts.map((c) => {
         const size = cardSize(c.influence);
         const look = stanceColor(c.stance);
-        const viewers = peers.filter((p) => p.account === account && p.contact === c.id).map((p) => p.user);
+        const viewers = [...new Set(peers.filter((p) => p.account === account && p.contact === c.id).map((p) => p.user))].map(
+          (user) => ({ user, color: peerColor(user), label: t('map.viewing', { user }) }),
+        );
         return {
           id: c.id,
           type: 'contact' as const,
@@ -237,7 +249,13 @@ export function PowerMap({ account, peers }: { account: string; peers: Peer[] })
         )}
         {others.length > 0 && (
           <span className="presence" data-testid="presence">
-            {t('map.here', { users: [...new Set(others.map((p) => p.user))].join(', ') })}
+            {[...new Set(others.map((p) => p.user))].map((user) => (
+              <span key={user} className="presence-user" data-user={user}>
+                <span className="presence-dot" style={{ background: peerColor(user) }} aria-hidden="true" />
+                {user}
+              </span>
+            ))}{' '}
+            {t('map.here')}
           </span>
         )}
       </div>

@@ -123,3 +123,16 @@ export function rolesOf(contact: RecordData, order: readonly string[]): string[]
   const roles = Array.isArray(contact.buying_roles) ? contact.buying_roles : [];
   return [...roles].sort((a, b) => order.indexOf(a) - order.indexOf(b));
 }
+
+/**
+ * Colours of other editors' presence: distinct from the stance colours and from the amber of
+ * this user's own selection, dark enough for white text.
+ */
+export const PEER_COLORS = ['#2563eb', '#9333ea', '#0d9488', '#db2777', '#4338ca', '#0e7490', '#7c2d12', '#4d7c0f'];
+
+/** A user's presence colour: the same on every device (a hash of the user name). */
+export function peerColor(user: string): string {
+  let hash = 0;
+  for (const ch of user) hash = (Math.imul(hash, 31) + (ch.codePointAt(0) ?? 0)) >>> 0;
+  return PEER_COLORS[hash % PEER_COLORS.length] as string;
+}

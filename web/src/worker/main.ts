@@ -166,6 +166,10 @@ scope.onmessage = (ev) => {
     workspace?.setPresence(message.state);
     return;
   }
+  if (message.type === 'network') {
+    workspace?.networkChanged(message.online);
+    return;
+  }
   call(message.method, message.args).then(
     (value) => post({ type: 'reply', id: message.id, ok: true, value }),
     (e: unknown) => post({ type: 'reply', id: message.id, ok: false, error: errorInfo(e) }),

@@ -3,6 +3,7 @@
  *
  * UI -> worker: `Init` once (the device id and the saved session, from the page's
  * localStorage), then `Call`s; each call is answered by exactly one `Reply` with its id.
+ * `SetPresence` and `NetworkChanged` have no reply.
  * Worker -> UI: `Reply`s and `Notice`s (change, status, presence, session saved or cleared).
  */
 import type {
@@ -43,7 +44,17 @@ export interface SetPresence {
   state: PresenceState;
 }
 
-export type ToWorker = Init | Call | SetPresence;
+/**
+ * The page's view of the network changed (its `online`/`offline` events). The worker has its
+ * own events, but a page is what the browser (and Playwright's setOffline) tells first and
+ * surely; either one makes the worker reconnect at once.
+ */
+export interface NetworkChanged {
+  type: 'network';
+  online: boolean;
+}
+
+export type ToWorker = Init | Call | SetPresence | NetworkChanged;
 
 export type Reply =
   | { type: 'reply'; id: number; ok: true; value: unknown }

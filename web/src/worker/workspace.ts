@@ -117,11 +117,14 @@ export class Workspace {
   private lastPeers = '';
   private presence: PresenceState = { account: null, contact: null };
   private statusTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The network as the last online/offline event said (navigator.onLine at start). */
+  private networkOnline: boolean;
 
   constructor(options: WorkspaceOptions) {
     this.opts = options;
     this.core = options.core;
     this.now = options.now ?? (() => Date.now());
+    this.networkOnline = options.online();
   }
 
   // ------------------------------------------------------------------------------ session
@@ -366,11 +369,24 @@ export class Workspace {
     this.publishPresence();
   }
 
-  /** Browser online/offline events: reconnect at once when the network returns. */
-  networkChanged(): void {
-    if (this.session && this.opts.online()) {
-      this.core.sessionStop(this.session);
-      this.core.sessionStart(this.session);
+  /**
+   * Browser online/offline events (the worker's own, or the page's passed on with `online`).
+   * When the network returns, or comes up while the session waits out its backoff, the
+   * session restarts at once: a new connection and the backoff reset (it may have grown to
+   * 30 s while offline); a connection attempt begun while offline is replaced. An open
+   * connection, and one opened after the network returned, are left alone (so the page's and
+   * the worker's events for the same change reconnect once), and so are the terminal states
+   * (refused, outdated).
+   */
+  networkChanged(online: boolean = this.opts.online()): void {
+    const returned = online && !this.networkOnline;
+    this.networkOnline = online;
+    if (this.session && online) {
+      const state = this.core.sessionStatus(this.session).state;
+      if (state === 'waiting' || (returned && state === 'connecting')) {
+        this.core.sessionStop(this.session);
+        this.core.sessionStart(this.session);
+      }
     }
     this.emitStatus();
   }
@@ -384,7 +400,7 @@ export class Workspace {
     else if (state === 'upgrade-required') detail = this.upgradeDetail;
     else if (state === 'offline' || state === 'connecting') detail = this.closeDetail;
     return {
-      online: this.opts.online() && !!this.connection?.connected,
+      online: this.networkOnline && !!this.connection?.connected,
       pendingChanges: pending,
       lastSyncedAt: this.lastSyncedAt,
       state,
@@ -645,7 +661,7 @@ export class Workspace {
     if (this.upgradeDetail) return 'upgrade-required';
     if (this.refusedDetail) return 'refused';
     if (!this.session || !this.connection) return 'offline';
-    if (!this.opts.online()) return 'offline';
+    if (!this.networkOnline) return 'offline';
     const session = this.core.sessionStatus(this.session);
     // A viewer's sync step 2 is refused by design (viewers never write): not an error.
     if (session.refused > 0 && this.current?.role !== 'viewer') {
