@@ -19,7 +19,7 @@ export function findServer(root) {
 }
 
 /**
- * users: [{name, role}] members of team `team`. Returns {url, passwords, close(), kill()}.
+ * users: [{name, role}] members of team `team`. Returns {url, passwords, admin(...args), close(), kill()}.
  */
 export async function startAccordServer({ root, webDir, team = 'e2e', users }) {
   const binary = findServer(root);
@@ -58,6 +58,8 @@ export async function startAccordServer({ root, webDir, team = 'e2e', users }) {
     team,
     passwords,
     log,
+    /** Runs `accord-server admin <args>` on this server's data (e.g. create-token <user>). */
+    admin,
     async close() {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));

@@ -6,6 +6,7 @@ import type { AccordClient, Peer, Schema, Session, Status } from '../core/api';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { collectionLabel } from '../logic/labels';
 import { ACCOUNT_TABS, parseRoute, type Route, routeHash } from '../logic/route';
+import { prepareLayout } from '../powermap/elkLayout';
 import { PowerMap } from '../powermap/PowerMap';
 import { AccountOverview } from '../screens/AccountOverview';
 import { AccountsList } from '../screens/AccountsList';
@@ -91,6 +92,12 @@ function Shell({ status, onSignOut }: { status: Status | null; onSignOut: () => 
   const route = useRoute();
   const [peers, setPeers] = useState<Peer[]>([]);
   useEffect(() => client.onPresence(setPeers), [client]);
+  // The power map's layout engine loads in its worker once the app has started, so the first
+  // map opened does not wait for it.
+  useEffect(() => {
+    const timer = window.setTimeout(prepareLayout, 1500);
+    return () => window.clearTimeout(timer);
+  }, []);
   useEffect(() => {
     if (route.screen !== 'account') client.setPresence({ account: null, contact: null });
   }, [client, route]);

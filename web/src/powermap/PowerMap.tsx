@@ -19,9 +19,10 @@ import { affectsAccount, canEdit, errorMessage, useApp, useLanguage, useLive } f
 import { HistoryDialog } from '../components/HistoryDialog';
 import { RecordFields } from '../components/RecordFields';
 import { enumLabel, fieldLabel } from '../logic/labels';
-import { type ContactNodeType, ContactNode } from './ContactNode';
-import { layeredPositions } from './elkLayout';
+import { type ContactCardData, type ContactNodeType, ContactNode } from './ContactNode';
+import { allPlaced, layeredPositions } from './elkLayout';
 import { HealthPanel } from './HealthPanel';
+import { cachedLayout, cacheLayout } from './layoutCache';
 import {
   cardSize,
   drawableLinks,
@@ -77,6 +78,11 @@ export function PowerMap({ account, peers }: { account: string; peers: Peer[] })
     [account],
   );
   const contacts = data.state === 'ready' ? data.value.contacts : NONE;
+  // User Timing marks (bench/web/client.mjs reads them): the data arrived, the layout came back.
+  const loaded = data.state === 'ready';
+  useEffect(() => {
+    if (loaded) performance.mark('accord:map-data');
+  }, [loaded]);
   const links = data.state === 'ready' ? data.value.links : NONE;
 
   useEffect(() => {
@@ -84,78 +90,142 @@ export function PowerMap({ account, peers }: { account: string; peers: Peer[] })
   }, [client, account, selected]);
   useEffect(() => () => client.setPresence({ account: null, contact: null }), [client]);
 
-  // Lay out again when the people or the reporting lines change (not on every field edit).
+  // Lay out again when the people or the reporting lines change (not on every field edit);
+  // not at all while every contact has a stored position (the document keeps the layout), nor
+  // when this device laid out the same people and lines before (layoutCache.ts).
+  const placed = useMemo(() => allPlaced(contacts), [contacts]);
   const layoutKey = useMemo(
     () =>
+      `${placed}|` +
       contacts.map((c) => `${c.id}:${c.influence ?? ''}`).join(',') +
       '|' +
       links
         .filter((l) => l.kind === 'reports_to')
         .map((l) => `${l.from}>${l.to}`)
         .join(','),
-    [contacts, links],
+    [contacts, links, placed],
   );
+  const [laidOutKey, setLaidOutKey] = useState('');
+  const [layoutFailed, setLayoutFailed] = useState(false);
+  // Until the first layout answers, no cards (rendering them on a grid first costs as much as
+  // the real render, on the same 2 cores as the layout); after a failure, the grid.
+  const waitForLayout = !placed && computed.size === 0 && !layoutFailed;
   useEffect(() => {
     if (contacts.length === 0) return;
+    if (placed) {
+      setLaidOutKey(layoutKey);
+      return;
+    }
+    const cached = cachedLayout(account, layoutKey);
+    if (cached) {
+      setComputed(cached);
+      setLaidOutKey(layoutKey);
+      return;
+    }
     let alive = true;
     layeredPositions(contacts, links).then(
-      (p) => alive && setComputed(p),
-      (e: unknown) => alive && setError(errorMessage(e)),
+      (p) => {
+        if (!alive) return;
+        performance.mark('accord:map-layout');
+        cacheLayout(account, layoutKey, p);
+        setComputed(p);
+        setLaidOutKey(layoutKey);
+      },
+      (e: unknown) => {
+        if (!alive) return;
+        setError(errorMessage(e));
+        setLayoutFailed(true);
+      },
     );
     return () => {
       alive = false;
     };
     // layoutKey captures what the layout depends on.
   }, [layoutKey]);
+  /** The layout the nodes on screen were placed with. */
+  const [placedKey, setPlacedKey] = useState('');
+  const laidOut = contacts.length > 0 && laidOutKey === layoutKey && placedKey === layoutKey;
 
+  // Cards are rebuilt only for contacts whose record, presence or language changed, and node
+  // objects are kept when nothing about them changed, so @xyflow/react re-renders only those.
   const roleOrder = useMemo(() => (schema.enums.buying_role?.values ?? []).map((v) => v.code), [schema]);
+  const cards = useRef(new Map<string, { key: string; data: ContactCardData }>());
   useEffect(() => {
     const places = placeContacts(contacts, computed);
     setNodes((previous) => {
-      const dragging = new Map(previous.filter((n) => n.dragging).map((n) => [n.id, n.position]));
-      return contacts.map((c) => {
-        const size = cardSize(c.influence);
-        const look = stanceColor(c.stance);
+      if (waitForLayout) return previous.length === 0 ? previous : [];
+      const before = new Map(previous.map((n) => [n.id, n]));
+      const next = contacts.map((c): ContactNodeType => {
         const viewers = [...new Set(peers.filter((p) => p.account === account && p.contact === c.id).map((p) => p.user))].map(
           (user) => ({ user, color: peerColor(user), label: t('map.viewing', { user }) }),
         );
+        const key = JSON.stringify([c, viewers, lng]);
+        let card = cards.current.get(c.id);
+        if (!card || card.key !== key) {
+          card = { key, data: cardData(c, viewers) };
+          cards.current.set(c.id, card);
+        }
+        const old = before.get(c.id);
+        const position = (old?.dragging ? old.position : places.get(c.id)) ?? { x: 0, y: 0 };
+        const isSelected = c.id === selected;
+        if (
+          old &&
+          old.data === card.data &&
+          !!old.selected === isSelected &&
+          old.position.x === position.x &&
+          old.position.y === position.y
+        ) {
+          return old;
+        }
         return {
           id: c.id,
           type: 'contact' as const,
-          position: dragging.get(c.id) ?? places.get(c.id) ?? { x: 0, y: 0 },
-          selected: c.id === selected,
-          width: size.width,
-          height: size.height,
-          data: {
-            name: typeof c.name === 'string' && c.name ? c.name : t('map.unnamed'),
-            title: typeof c.title === 'string' ? c.title : '',
-            roles: rolesOf(c, roleOrder).map((code) => ({ code, label: enumLabel(schema, 'buying_role', code, lng) })),
-            stanceLabel: typeof c.stance === 'string' ? enumLabel(schema, 'stance', c.stance, lng) : '?',
-            stanceBorder: look.border,
-            stanceFill: look.fill,
-            unknownStance: typeof c.stance !== 'string',
-            disc: typeof c.disc === 'string' ? c.disc : '',
-            discLabel: typeof c.disc === 'string' ? enumLabel(schema, 'disc', c.disc, lng) : '',
-            influenceLabel:
-              typeof c.influence === 'string'
-                ? `${fieldLabel(schema, 'contacts', 'influence', lng)}: ${enumLabel(schema, 'grade', c.influence, lng)}`
-                : '',
-            insideHelp: typeof c.inside_help === 'string' ? enumLabel(schema, 'inside_help', c.inside_help, lng) : '',
-            viewers,
-            width: size.width,
-            height: size.height,
-          },
+          position,
+          selected: isSelected,
+          width: card.data.width,
+          height: card.data.height,
+          data: card.data,
         };
       });
+      return next.length === previous.length && next.every((n, i) => n === previous[i]) ? previous : next;
     });
-  }, [contacts, computed, peers, selected, schema, lng, roleOrder, account, t]);
+    setPlacedKey(laidOutKey);
 
+    function cardData(c: RecordData, viewers: ContactCardData['viewers']): ContactCardData {
+      const size = cardSize(c.influence);
+      const look = stanceColor(c.stance);
+      return {
+        name: typeof c.name === 'string' && c.name ? c.name : t('map.unnamed'),
+        title: typeof c.title === 'string' ? c.title : '',
+        roles: rolesOf(c, roleOrder).map((code) => ({ code, label: enumLabel(schema, 'buying_role', code, lng) })),
+        stanceLabel: typeof c.stance === 'string' ? enumLabel(schema, 'stance', c.stance, lng) : '?',
+        stanceBorder: look.border,
+        stanceFill: look.fill,
+        unknownStance: typeof c.stance !== 'string',
+        disc: typeof c.disc === 'string' ? c.disc : '',
+        discLabel: typeof c.disc === 'string' ? enumLabel(schema, 'disc', c.disc, lng) : '',
+        influenceLabel:
+          typeof c.influence === 'string'
+            ? `${fieldLabel(schema, 'contacts', 'influence', lng)}: ${enumLabel(schema, 'grade', c.influence, lng)}`
+            : '',
+        insideHelp: typeof c.inside_help === 'string' ? enumLabel(schema, 'inside_help', c.inside_help, lng) : '',
+        viewers,
+        width: size.width,
+        height: size.height,
+      };
+    }
+  }, [contacts, computed, waitForLayout, laidOutKey, peers, selected, schema, lng, roleOrder, account, t]);
+
+  const edgeCache = useRef(new Map<string, { key: string; edge: Edge }>());
   const edges: Edge[] = useMemo(
     () =>
       drawableLinks(contacts, links).map((l) => {
+        const key = JSON.stringify([l.from, l.to, l.kind, lng]);
+        const cached = edgeCache.current.get(l.id);
+        if (cached && cached.key === key) return cached.edge;
         const look = linkLook(l.kind);
         const boss = l.kind === 'reports_to';
-        return {
+        const edge: Edge = {
           id: l.id,
           source: boss ? (l.to as string) : (l.from as string),
           target: boss ? (l.from as string) : (l.to as string),
@@ -166,16 +236,19 @@ export function PowerMap({ account, peers }: { account: string; peers: Peer[] })
           data: { kind: l.kind },
           className: `link link-${String(l.kind)}`,
         };
+        edgeCache.current.set(l.id, { key, edge });
+        return edge;
       }),
     [contacts, links, schema, lng],
   );
 
-  // Frame the whole map whenever the layout changes (new people or reporting lines).
+  // Frame the whole map once it is laid out, and again when the layout changes (new people or
+  // reporting lines).
   useEffect(() => {
-    if (!flow || computed.size === 0) return;
+    if (!flow || !laidOut) return;
     const frame = requestAnimationFrame(() => void flow.fitView({ padding: 0.12, maxZoom: 1.2 }));
     return () => cancelAnimationFrame(frame);
-  }, [flow, computed]);
+  }, [flow, laidOut, laidOutKey]);
 
   // Memoized: @xyflow/react re-subscribes (and calls back) whenever this handler changes.
   const onSelectionChange = useCallback(({ nodes: chosen }: { nodes: ContactNodeType[] }) => {
@@ -267,7 +340,13 @@ export function PowerMap({ account, peers }: { account: string; peers: Peer[] })
       {panel === 'contact' && <AddContact account={account} onDone={(id) => { setPanel('none'); if (id) setSelected(id); }} />}
       {panel === 'link' && <AddLink account={account} contacts={contactChoices} onDone={() => setPanel('none')} />}
       <div className="map-body">
-        <div className="map-canvas" data-testid="power-map">
+        <div
+          className="map-canvas"
+          data-testid="power-map"
+          data-layout={laidOut ? 'ready' : 'pending'}
+          data-placed={placed}
+          data-count={nodes.length}
+        >
           {data.state === 'ready' && contacts.length === 0 && <p className="map-empty muted">{t('map.empty')}</p>}
           <ReactFlow<ContactNodeType, Edge>
             nodes={nodes}

@@ -1,14 +1,57 @@
 // Layered layout (ELK "layered", top-down: bosses above their reports) of the power map.
-// elkjs (about 1.4 MB of JavaScript) is loaded on first use, so it does not delay the app
-// shell; it runs its bundled engine on the calling thread.
-import type { ELK } from 'elkjs/lib/elk-api';
+// In the browser elkjs runs in its own worker (elkWorker.ts), started by prepareLayout() while
+// the app is idle, so neither loading the engine (about 1.4 MB) nor a layout blocks the UI;
+// where there are no workers (Node tests) it runs on the calling thread.
+import type { ElkNode } from 'elkjs/lib/elk-api';
 import type { RecordData } from '../core/api';
-import { layoutGraph, type Position } from './mapModel';
+import { layoutGraph, type Position, storedPosition } from './mapModel';
 
-let engine: Promise<ELK> | null = null;
-function elk(): Promise<ELK> {
-  engine ??= import('elkjs/lib/elk.bundled.js').then((m) => new m.default());
+interface LayoutEngine {
+  layout(graph: ElkNode): Promise<ElkNode>;
+}
+
+let engine: Promise<LayoutEngine> | null = null;
+
+function workerEngine(): LayoutEngine {
+  const worker = new Worker(new URL('./elkWorker.ts', import.meta.url), { type: 'module' });
+  const waiting = new Map<number, { resolve: (g: ElkNode) => void; reject: (e: Error) => void }>();
+  let next = 1;
+  worker.onmessage = (ev: MessageEvent<{ id: number; graph?: ElkNode; error?: string }>) => {
+    const job = waiting.get(ev.data.id);
+    if (!job) return;
+    waiting.delete(ev.data.id);
+    if (ev.data.graph) job.resolve(ev.data.graph);
+    else job.reject(new Error(`layout failed: ${ev.data.error ?? 'no answer'}`));
+  };
+  worker.onerror = (ev) => {
+    for (const job of waiting.values()) job.reject(new Error(`layout worker failed: ${ev.message}`));
+    waiting.clear();
+  };
+  return {
+    layout: (graph) =>
+      new Promise((resolve, reject) => {
+        const id = next++;
+        waiting.set(id, { resolve, reject });
+        worker.postMessage({ id, graph });
+      }),
+  };
+}
+
+/** elkjs on this thread, for Node (not bundled: the browser always has workers). */
+async function threadEngine(): Promise<LayoutEngine> {
+  const specifier = 'elkjs/lib/elk.bundled.js';
+  const m = (await import(/* @vite-ignore */ specifier)) as typeof import('elkjs/lib/elk.bundled.js');
+  return new m.default();
+}
+
+function elk(): Promise<LayoutEngine> {
+  engine ??= typeof Worker === 'undefined' ? threadEngine() : Promise.resolve(workerEngine());
   return engine;
+}
+
+/** Starts the layout engine ahead of the first map (it loads in the background). */
+export function prepareLayout(): void {
+  void elk();
 }
 
 export const LAYOUT_OPTIONS: Record<string, string> = {
@@ -20,6 +63,11 @@ export const LAYOUT_OPTIONS: Record<string, string> = {
   'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
   'elk.separateConnectedComponents': 'true',
 };
+
+/** Whether every contact has a stored position, so the map needs no computed layout. */
+export function allPlaced(contacts: readonly RecordData[]): boolean {
+  return contacts.every((c) => storedPosition(c) !== null);
+}
 
 /** Computes a position for every contact (top-left corner, as @xyflow/react places nodes). */
 export async function layeredPositions(
