@@ -299,7 +299,10 @@ test('screenshots of every screen in both languages, desktop and 390 px', async 
       await shot(page, `accounts-${language}-${label}`);
       for (const tab of ['overview', 'map', 'needs', 'visits', 'plan']) {
         await openTab(page, tab);
-        if (tab === 'map') await page.waitForSelector('[data-testid=health-score]', { timeout: WAIT });
+        if (tab === 'map') {
+          await page.waitForSelector('[data-testid=health-score]', { timeout: WAIT });
+          await page.waitForSelector('[data-testid=power-map][data-layout=ready]', { timeout: WAIT });
+        }
         await shot(page, `${tab}-${language}-${label}`);
       }
       for (const screen of ['review', 'dashboard']) {

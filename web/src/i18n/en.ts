@@ -93,6 +93,7 @@ export const en = {
     here: 'on this map',
     viewing: '{{user}} has selected this contact',
     empty: 'No contacts yet. Add the people of the buying organisation.',
+    layingOut: 'Arranging the map…',
     legend: 'Legend',
     list: 'Contacts as a list',
     unnamed: '(no name)',

@@ -96,6 +96,7 @@ export const zh: Widen<Strings> = {
     here: '在此地图上',
     viewing: '{{user}} 选中了此联系人',
     empty: '还没有联系人。请添加采购组织中的人员。',
+    layingOut: '正在排列地图…',
     legend: '图例',
     list: '联系人列表',
     unnamed: '（未命名）',

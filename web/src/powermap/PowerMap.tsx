@@ -348,6 +348,11 @@ export function PowerMap({ account, peers }: { account: string; peers: Peer[] })
           data-count={nodes.length}
         >
           {data.state === 'ready' && contacts.length === 0 && <p className="map-empty muted">{t('map.empty')}</p>}
+          {waitForLayout && contacts.length > 0 && (
+            <p className="map-empty muted" role="status">
+              {t('map.layingOut')}
+            </p>
+          )}
           <ReactFlow<ContactNodeType, Edge>
             nodes={nodes}
             edges={edges}
