@@ -77,6 +77,8 @@ struct WsSyncTransport::Conn {
   beast::flat_buffer buffer;
   websocket::response_type response; ///< of the upgrade, kept for a refused one's status
   std::deque<sync::Bytes> queue;
+  /// Null once the transport is destroyed: every handler checks it before touching the transport.
+  WsSyncTransport* owner = nullptr;
   bool writing = false;
   bool open = false;
   bool failed = false;
@@ -86,11 +88,22 @@ WsSyncTransport::WsSyncTransport(net::io_context& ioc, WsUrl url, std::string to
     : ioc_(ioc), url_(std::move(url)), token_(std::move(token)) {}
 
 WsSyncTransport::~WsSyncTransport() {
-  if (conn_) {
-    conn_->failed = true;
+  *alive_ = false;
+  for (const auto& weak : conns_) {
+    const auto conn = weak.lock();
+    if (!conn) continue;
+    conn->owner = nullptr;
+    conn->failed = true;
+    conn->resolver.cancel();
     beast::error_code ignored;
-    beast::get_lowest_layer(conn_->ws).socket().close(ignored);
+    beast::get_lowest_layer(conn->ws).socket().close(ignored);
   }
+}
+
+void WsSyncTransport::post_closed(sync::CloseInfo info) {
+  net::post(ioc_, [this, alive = alive_, info = std::move(info)] {
+    if (*alive) session_->on_closed(info);
+  });
 }
 
 void WsSyncTransport::fail(const std::shared_ptr<Conn>& conn, const std::string& why,
@@ -102,7 +115,7 @@ void WsSyncTransport::fail(const std::shared_ptr<Conn>& conn, const std::string&
   beast::get_lowest_layer(conn->ws).socket().close(ignored);
   if (conn == conn_) {
     conn_.reset();
-    net::post(ioc_, [this, info = std::move(info)] { session_->on_closed(info); });
+    post_closed(std::move(info));
   }
 }
 
@@ -110,19 +123,24 @@ void WsSyncTransport::open() {
   ++opens_;
   if (!online) {
     last_error_ = "offline";
-    net::post(ioc_, [this] { session_->on_closed(); });
+    post_closed({});
     return;
   }
   auto conn = std::make_shared<Conn>(ioc_);
+  conn->owner = this;
   conn_ = conn;
+  std::erase_if(conns_, [](const std::weak_ptr<Conn>& weak) { return weak.expired(); });
+  conns_.push_back(conn);
   conn->resolver.async_resolve(
       url_.host, url_.port,
       [this, conn](beast::error_code ec, const tcp::resolver::results_type& endpoints) {
+        if (!conn->owner) return;
         if (ec || conn->failed)
           return fail(conn, "cannot resolve " + url_.host + ": " + ec.message());
         beast::get_lowest_layer(conn->ws).expires_after(std::chrono::seconds(10));
         beast::get_lowest_layer(conn->ws).async_connect(
             endpoints, [this, conn](beast::error_code connect_ec, const tcp::endpoint&) {
+              if (!conn->owner) return;
               if (connect_ec || conn->failed) {
                 return fail(conn, "cannot connect to " + url_.host + ":" + url_.port + ": " +
                                       connect_ec.message());
@@ -140,6 +158,7 @@ void WsSyncTransport::open() {
               conn->ws.async_handshake(
                   conn->response, url_.host + ":" + url_.port, url_.path,
                   [this, conn](beast::error_code hs_ec) {
+                    if (!conn->owner) return;
                     if (hs_ec == websocket::error::upgrade_declined) {
                       sync::CloseInfo info;
                       info.http_status = static_cast<std::uint16_t>(conn->response.result_int());
@@ -164,6 +183,7 @@ void WsSyncTransport::open() {
 
 void WsSyncTransport::read(const std::shared_ptr<Conn>& conn) {
   conn->ws.async_read(conn->buffer, [this, conn](beast::error_code ec, std::size_t) {
+    if (!conn->owner) return;
     if (ec == websocket::error::closed) {
       const auto& reason = conn->ws.reason();
       sync::CloseInfo info{static_cast<std::uint16_t>(reason.code),
@@ -194,6 +214,7 @@ void WsSyncTransport::write(const std::shared_ptr<Conn>& conn) {
   conn->writing = true;
   conn->ws.async_write(net::buffer(conn->queue.front()),
                        [this, conn](beast::error_code ec, std::size_t) {
+                         if (!conn->owner) return;
                          conn->writing = false;
                          if (ec || conn->failed) return fail(conn, "send failed: " + ec.message());
                          conn->queue.pop_front();
@@ -205,8 +226,9 @@ void WsSyncTransport::close() {
   if (!conn_) return;
   auto conn = conn_;
   if (!conn->open) return fail(conn, "closed");
-  conn->ws.async_close(websocket::close_code::normal,
-                       [this, conn](beast::error_code) { fail(conn, "closed"); });
+  conn->ws.async_close(websocket::close_code::normal, [this, conn](beast::error_code) {
+    if (conn->owner) fail(conn, "closed");
+  });
 }
 
 void WsSyncTransport::cut() {

@@ -15,6 +15,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "accord/status.h"
 #include "accord/sync_close.h"
@@ -80,12 +81,19 @@ private:
   void fail(const std::shared_ptr<Conn>& conn, const std::string& why, sync::CloseInfo info = {});
   void read(const std::shared_ptr<Conn>& conn);
   void write(const std::shared_ptr<Conn>& conn);
+  /// Tells the session on_closed(`info`) from the io_context, unless this transport is gone.
+  void post_closed(sync::CloseInfo info);
 
   boost::asio::io_context& ioc_;
   WsUrl url_;
   std::string token_;
   sync::SyncSession* session_ = nullptr;
   std::shared_ptr<Conn> conn_;
+  /// Every connection whose handlers may still run; the destructor detaches them from this
+  /// transport, since a handler can outlive it (a closing handshake, a replaced connection).
+  std::vector<std::weak_ptr<Conn>> conns_;
+  /// Shared with posted callbacks; false once this transport is destroyed.
+  std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
   std::string last_error_;
   std::uint64_t opens_ = 0;
 };
