@@ -5,7 +5,8 @@
 import { after, before, test as nodeTest } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from './support/browser.mjs';
@@ -245,6 +246,50 @@ test('offline edits survive a reload while offline and converge after reconnecti
   assert.equal((await names(mike.page)).length, 14);
   await mike.context.close();
   await nina.context.close();
+});
+
+test('a rep exports the account as JSON and imports it back, errors by row and field', async () => {
+  const { context, page, errors } = await signedIn('mike');
+  await openTab(page, 'overview');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-json]')]);
+  assert.match(download.suggestedFilename(), /^accord-.*\.json$/);
+  const bundle = JSON.parse(await readFile(await download.path(), 'utf8'));
+  assert.equal(bundle.format, 'accord.account');
+  const contacts = bundle.records.contacts;
+  assert.ok(contacts.some((c) => c.name === '王建国'), 'the export holds the map');
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'accord-e2e-bundle-'));
+  try {
+    // A bad stance code in the second contact: nothing is imported, and the error says where.
+    const bad = structuredClone(bundle);
+    bad.records.contacts[1].stance = 'friend';
+    bad.records.contacts.push({ name: '不该出现' });
+    await writeFile(path.join(dir, 'bad.json'), JSON.stringify(bad));
+    await page.setInputFiles('[data-testid=import-json]', path.join(dir, 'bad.json'));
+    const error = page.locator('[data-testid=import-error]');
+    await error.waitFor({ timeout: WAIT });
+    const text = await error.textContent();
+    assert.match(text, /Nothing was imported from bad\.json:.*row 2 of Contact\b.*field Stance toward us: unknown stance code 'friend'/s);
+    assert.deepEqual([await error.getAttribute('data-row'), await error.getAttribute('data-field')], ['2', 'stance'], text);
+    // Not JSON at all: the line and column.
+    await writeFile(path.join(dir, 'broken.json'), '{\n  "format": "accord.account",\n  "records": {,}\n}');
+    await page.setInputFiles('[data-testid=import-json]', path.join(dir, 'broken.json'));
+    await page.waitForSelector('[data-testid=import-error] >> text=/line 3, column 15/', { timeout: WAIT });
+    // A valid bundle with one new contact: created, and on the map.
+    const good = structuredClone(bundle);
+    good.records.contacts.push({ name: '导入联系人', stance: 'supporter' });
+    await writeFile(path.join(dir, 'good.json'), JSON.stringify(good));
+    await page.setInputFiles('[data-testid=import-json]', path.join(dir, 'good.json'));
+    await page.waitForSelector('[data-testid=import-report] >> text=/1 created/', { timeout: WAIT });
+    await shot(page, 'overview-import-en');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  await openTab(page, 'map');
+  await page.waitForSelector('[data-testid=contact-card][data-name="导入联系人"]', { timeout: WAIT });
+  assert.equal(await page.locator('[data-testid=contact-card][data-name="不该出现"]').count(), 0);
+  assert.equal(await page.locator('[data-testid=contact-card]').count(), contacts.length + 1);
+  assert.deepEqual(errors, []);
+  await context.close();
 });
 
 test('a viewer sees the map but cannot edit it', async () => {

@@ -1,9 +1,10 @@
 // Account overview: the account record (classification, figures, relationship) edited in place,
 // SWOT, competitors, markets, our account team, factions, and the development stage over time
-// from the field history.
+// from the field history; the account's records exported and imported as JSON.
 import { useTranslation } from 'react-i18next';
 import { affectsAccount, useApp, useLanguage, useLive } from '../app/context';
 import { CollectionEditor } from '../components/CollectionEditor';
+import { ExchangePanel } from '../components/ExchangePanel';
 import { RecordFields } from '../components/RecordFields';
 import { formatDateTime } from '../logic/format';
 import { enumLabel } from '../logic/labels';
@@ -51,6 +52,10 @@ export function AccountOverview({ account }: { account: string }) {
       <CollectionEditor account={account} collection="markets" titleKey="name" />
       <CollectionEditor account={account} collection="account_team" titleKey="name" />
       <CollectionEditor account={account} collection="factions" titleKey="name" />
+      <ExchangePanel
+        account={account}
+        accountName={record.state === 'ready' && typeof record.value?.name === 'string' ? record.value.name : account}
+      />
     </div>
   );
 }
