@@ -5,6 +5,7 @@ import {
   cardSize,
   drawableLinks,
   layoutGraph,
+  layoutKeyOf,
   linkLook,
   PEER_COLORS,
   peerColor,
@@ -62,6 +63,17 @@ describe('power map model', () => {
     expect(new Set(users.map(peerColor)).size).toBeGreaterThan(3);
     const reserved = new Set(['#f59e0b', ...schema.enums.stance!.values.map((v) => stanceColor(v.code).border)]);
     for (const c of PEER_COLORS) expect(reserved.has(c), c).toBe(false);
+  });
+  it('needs a new layout only when people, card sizes or reporting lines change', () => {
+    const people = [contact('a', { influence: 'high' }), contact('b')];
+    const lines = [link('r', 'b', 'a', 'reports_to'), link('x', 'a', 'b', 'ally')];
+    const key = layoutKeyOf(people, lines);
+    expect(layoutKeyOf([{ ...people[0]!, stance: 'opponent' }, people[1]!], lines)).toBe(key);
+    expect(layoutKeyOf(people, lines.slice(0, 1))).toBe(key);
+    expect(layoutKeyOf([contact('a', { influence: 'low' }), people[1]!], lines)).not.toBe(key);
+    expect(layoutKeyOf(people, [link('r', 'a', 'b', 'reports_to')])).not.toBe(key);
+    expect(layoutKeyOf([...people, contact('c')], lines)).not.toBe(key);
+    expect(layoutKeyOf(people.map((c) => ({ ...c, x: 1, y: 2 })), lines)).not.toBe(key);
   });
   it('orders role badges as the vocabulary does', () => {
     const order = schema.enums.buying_role!.values.map((v) => v.code);

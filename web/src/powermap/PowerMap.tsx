@@ -26,6 +26,7 @@ import { cachedLayout, cacheLayout } from './layoutCache';
 import {
   cardSize,
   drawableLinks,
+  layoutKeyOf,
   linkLook,
   peerColor,
   placeContacts,
@@ -94,17 +95,7 @@ export function PowerMap({ account, peers }: { account: string; peers: Peer[] })
   // not at all while every contact has a stored position (the document keeps the layout), nor
   // when this device laid out the same people and lines before (layoutCache.ts).
   const placed = useMemo(() => allPlaced(contacts), [contacts]);
-  const layoutKey = useMemo(
-    () =>
-      `${placed}|` +
-      contacts.map((c) => `${c.id}:${c.influence ?? ''}`).join(',') +
-      '|' +
-      links
-        .filter((l) => l.kind === 'reports_to')
-        .map((l) => `${l.from}>${l.to}`)
-        .join(','),
-    [contacts, links, placed],
-  );
+  const layoutKey = useMemo(() => layoutKeyOf(contacts, links), [contacts, links]);
   const [laidOutKey, setLaidOutKey] = useState('');
   const [layoutFailed, setLayoutFailed] = useState(false);
   // Until the first layout answers, no cards (rendering them on a grid first costs as much as

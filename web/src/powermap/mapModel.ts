@@ -118,6 +118,21 @@ export function placeContacts(
   return out;
 }
 
+/**
+ * What a computed layout depends on: whether every contact has a stored position (then none is
+ * needed), the people and their card sizes, and the reporting lines. Field edits, stances and
+ * other links leave it unchanged, so they never trigger a new layout.
+ */
+export function layoutKeyOf(contacts: readonly RecordData[], links: readonly RecordData[]): string {
+  const placed = contacts.every((c) => storedPosition(c) !== null);
+  const people = contacts.map((c) => `${c.id}:${typeof c.influence === 'string' ? c.influence : ''}`).join(',');
+  const lines = links
+    .filter((l) => l.kind === 'reports_to')
+    .map((l) => `${String(l.from)}>${String(l.to)}`)
+    .join(',');
+  return `${placed}|${people}|${lines}`;
+}
+
 /** Role codes of a contact in the vocabulary's order. */
 export function rolesOf(contact: RecordData, order: readonly string[]): string[] {
   const roles = Array.isArray(contact.buying_roles) ? contact.buying_roles : [];
