@@ -190,7 +190,7 @@ test('two reps co-edit the same map and each sees the other', async () => {
   await mike.page.waitForSelector('[data-testid=contact-card][data-name="李明"] [data-testid=peer-marker][data-user=nina]', {
     timeout: WAIT,
   });
-  assert.equal(await mike.page.locator('[data-testid=peer-marker]').count(), 1);
+  assert.equal(await mike.page.locator('[data-testid=peer-marker][data-user=nina]').count(), 1, 'nina has one card selected');
   await shot(nina.page, 'power-map-zh');
   await shot(mike.page, 'power-map-presence-en');
   await mike.context.close();
