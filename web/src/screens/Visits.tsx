@@ -6,7 +6,7 @@ import type { RecordData } from '../core/api';
 import { affectsAccount, canEdit, errorMessage, useApp, useLanguage, useLive } from '../app/context';
 import { RecordFields } from '../components/RecordFields';
 import { formatDateTime, formatDay, toIsoWithOffset } from '../logic/format';
-import { enumLabel } from '../logic/labels';
+import { enumLabel, fieldLabel } from '../logic/labels';
 
 export function sortVisits(visits: RecordData[]): RecordData[] {
   const at = (v: RecordData) => (typeof v.at === 'string' ? Date.parse(v.at) : 0) || 0;
@@ -114,7 +114,7 @@ function QuickLog({ account, contacts }: { account: string; contacts: RecordData
   return (
     <form className="card quick-log" onSubmit={submit} aria-labelledby="quick-log-title" data-testid="quick-log">
       <h2 id="quick-log-title">{t('visits.quickLog')}</h2>
-      <div className="chips" role="radiogroup" aria-label={enumLabel(schema, 'channel', channel, lng)}>
+      <div className="chips" role="radiogroup" aria-label={fieldLabel(schema, 'visits', 'channel', lng)}>
         {(schema.enums.channel?.values ?? []).map((v) => (
           <button
             type="button"
