@@ -191,6 +191,8 @@ test('two reps co-edit the same map and each sees the other', async () => {
     timeout: WAIT,
   });
   assert.equal(await mike.page.locator('[data-testid=peer-marker][data-user=nina]').count(), 1, 'nina has one card selected');
+  // The same in the plain list of contacts (keyboard and screen readers).
+  await mike.page.waitForSelector('.contact-list li:has-text("李明") >> text=nina has selected this contact', { timeout: WAIT });
   await shot(nina.page, 'power-map-zh');
   await shot(mike.page, 'power-map-presence-en');
   await mike.context.close();

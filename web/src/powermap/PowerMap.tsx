@@ -399,6 +399,12 @@ export function PowerMap({ account, peers }: { account: string; peers: Peer[] })
                   <button type="button" className="link-button" onClick={() => setSelected(c.id)} aria-pressed={c.id === selected}>
                     {typeof c.name === 'string' && c.name ? c.name : t('map.unnamed')}
                   </button>
+                  {[...new Set(others.filter((p) => p.contact === c.id).map((p) => p.user))].map((user) => (
+                    <span key={user} className="list-viewer" style={{ color: peerColor(user) }}>
+                      {' '}
+                      {t('map.viewing', { user })}
+                    </span>
+                  ))}
                 </li>
               ))}
             </ul>
