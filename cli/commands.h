@@ -24,6 +24,7 @@ void add_digest_command(CLI::App& app, Globals& g);
 void add_history_command(CLI::App& app, Globals& g);
 void add_demo_command(CLI::App& app, Globals& g);
 void add_sync_command(CLI::App& app, Globals& g);
+void add_search_command(CLI::App& app, Globals& g);
 
 /// Prints "accord: <message>" to stderr and returns `code`.
 int fail(int code, const std::string& message);

@@ -36,6 +36,7 @@ int main(int argc, char** argv) {
   add_due_command(app, g);
   add_digest_command(app, g);
   add_history_command(app, g);
+  add_search_command(app, g);
   add_demo_command(app, g);
   add_sync_command(app, g);
   try {

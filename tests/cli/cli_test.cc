@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -58,7 +59,8 @@ protected:
 constexpr const char* kNow = "--now 2026-11-23T09:00:00Z";
 
 TEST_F(Cli, EverySubcommandHasHelpWithExitCodes) {
-  for (const char* sub : {"init", "import", "export", "map", "due", "digest", "history", "demo"}) {
+  for (const char* sub :
+       {"init", "import", "export", "map", "due", "digest", "history", "demo", "search"}) {
     const Outcome r = accord(std::string(sub) + " --help");
     EXPECT_EQ(r.code, 0) << sub;
     EXPECT_NE(r.out.find("Exit codes: 0 ok, 1 usage error, 2 bad input"), std::string::npos)
@@ -123,6 +125,27 @@ TEST_F(Cli, DemoThenMapDueDigestHistory) {
       << history.out;
   EXPECT_EQ(accord("-w ws history no-such-record").code, 4);
   EXPECT_EQ(accord("-w ws map no-such-account").code, 4);
+}
+
+TEST_F(Cli, SearchFindsChineseAndLatinText) {
+  ASSERT_EQ(accord(std::string("demo ws ") + kNow).code, 0);
+  const Outcome steel = accord("-w ws search steel");
+  ASSERT_EQ(steel.code, 0) << steel.err;
+  EXPECT_EQ(steel.out.rfind("account 华信钢铁集团  [huaxin-steel]\n", 0), 0u) << steel.out;
+  const Outcome zh = accord("-w ws search 采购 --kind contact --limit 3");
+  ASSERT_EQ(zh.code, 0) << zh.err;
+  EXPECT_EQ(std::count(zh.out.begin(), zh.out.end(), '\n'), 3) << zh.out;
+  EXPECT_EQ(zh.out.rfind("contact ", 0), 0u) << zh.out;
+  const Outcome none = accord("-w ws search zzzqqq");
+  EXPECT_EQ(none.code, 0);
+  EXPECT_EQ(none.out, "No account, contact or visit matches \"zzzqqq\".\n");
+  const Outcome syntax = accord("-w ws search '\"*'");
+  EXPECT_EQ(syntax.code, 1);
+  EXPECT_NE(syntax.err.find("has no letter, digit or Chinese character"), std::string::npos)
+      << syntax.err;
+  EXPECT_EQ(accord("-w ws search").code, 1);
+  EXPECT_EQ(accord("-w ws search x --kind needs").code, 1);
+  EXPECT_EQ(accord("-w nowhere search x").code, 4);
 }
 
 TEST_F(Cli, ImportErrorsArePreciseAndWriteNothing) {

@@ -32,6 +32,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <memory>
 #include <optional>
@@ -187,6 +188,16 @@ public:
   /// for all. Every entry is validated before anything is written; on any error nothing is
   /// written and the message names the entry's index and document. Results are in entry order.
   Result<std::vector<AppendResult>> append_batch(std::span<const AppendEntry> entries);
+  /// append_batch, then `also` in the same SQLite transaction before the commit: a core module
+  /// keeping tables derived from the documents (the workspace projections) updates them
+  /// atomically with the updates that change them. When `also` fails nothing is written.
+  Result<std::vector<AppendResult>> append_batch(
+      std::span<const AppendEntry> entries, const std::function<Status(store::Database&)>& also);
+  /// Runs `work` in one write transaction (BEGIN IMMEDIATE ... COMMIT; rolled back when it
+  /// fails): for derived tables rebuilt from the documents.
+  Status write_derived(const std::function<Status(store::Database&)>& work);
+  /// Runs `work` in one read transaction (a consistent view of the derived tables).
+  Status read_derived(const std::function<Status(store::Database&)>& work);
 
   // ---- reads
 

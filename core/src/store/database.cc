@@ -70,6 +70,8 @@ bool Statement::column_is_null(int index) const {
 
 std::int64_t Statement::column_int(int index) const { return sqlite3_column_int64(stmt_, index); }
 
+double Statement::column_double(int index) const { return sqlite3_column_double(stmt_, index); }
+
 std::string Statement::column_text(int index) const {
   const unsigned char* text = sqlite3_column_text(stmt_, index);
   const int size = sqlite3_column_bytes(stmt_, index);

@@ -54,6 +54,8 @@ public:
   bool column_is_null(int index) const;
   /// Column `index` as an integer.
   std::int64_t column_int(int index) const;
+  /// Column `index` as a floating-point number.
+  double column_double(int index) const;
   /// Column `index` as text (a copy).
   std::string column_text(int index) const;
   /// Column `index` as bytes (a copy; empty for NULL).

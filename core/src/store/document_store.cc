@@ -347,6 +347,25 @@ Result<AppendResult> DocumentStore::append_local(std::string_view document,
 
 Result<std::vector<AppendResult>> DocumentStore::append_batch(
     std::span<const AppendEntry> entries) {
+  return append_batch(entries, nullptr);
+}
+
+Status DocumentStore::write_derived(const std::function<Status(store::Database&)>& work) {
+  TransactionGuard txn(*impl_->db, TransactionGuard::Mode::kWrite);
+  ACCORD_RETURN_IF_ERROR(txn.status());
+  ACCORD_RETURN_IF_ERROR(work(*impl_->db));
+  return txn.commit();
+}
+
+Status DocumentStore::read_derived(const std::function<Status(store::Database&)>& work) {
+  TransactionGuard txn(*impl_->db, TransactionGuard::Mode::kRead);
+  ACCORD_RETURN_IF_ERROR(txn.status());
+  ACCORD_RETURN_IF_ERROR(work(*impl_->db));
+  return txn.commit();
+}
+
+Result<std::vector<AppendResult>> DocumentStore::append_batch(
+    std::span<const AppendEntry> entries, const std::function<Status(store::Database&)>& also) {
   const bool single = entries.size() == 1;
   auto context = [&](std::size_t i) {
     return (single ? std::string() : "entry " + std::to_string(i) + " (") +
@@ -358,7 +377,7 @@ Result<std::vector<AppendResult>> DocumentStore::append_batch(
                                .with_context(context(i)));
   }
   std::vector<AppendResult> results;
-  if (entries.empty()) return results;
+  if (entries.empty() && !also) return results;
   results.reserve(entries.size());
   TransactionGuard txn(*impl_->db, TransactionGuard::Mode::kWrite);
   ACCORD_RETURN_IF_ERROR(txn.status());
@@ -374,6 +393,7 @@ Result<std::vector<AppendResult>> DocumentStore::append_batch(
                             impl_->insert(it->second, entry.update, entry.source));
     results.push_back(result);
   }
+  if (also) ACCORD_RETURN_IF_ERROR(also(*impl_->db));
   ACCORD_RETURN_IF_ERROR(txn.commit());
   return results;
 }

@@ -1,11 +1,13 @@
 #include "accord/workspace/workspace.h"
 
 #include <algorithm>
+#include <set>
 
 #include "accord/model/account_schema.h"
 #include "accord/model/ids.h"
 #include "accord/model/team_schema.h"
 #include "accord/update.h"
+#include "workspace/projection_writer.h"
 
 namespace accord::workspace {
 namespace {
@@ -82,6 +84,14 @@ Status Workspace::load() {
   return Status::ok();
 }
 
+Status Workspace::sync_projection() {
+  return store_->write_derived([this](store::Database& db) {
+    return projection::update(db, *this, {}, false, true)
+        .status()
+        .with_context("updating the projection tables");
+  });
+}
+
 Result<std::unique_ptr<Workspace>> Workspace::open(DocumentStore& store, std::string_view team) {
   ACCORD_RETURN_IF_ERROR(model::validate_id(team, "team id"));
   std::unique_ptr<Workspace> ws(new Workspace(store, std::string(team)));
@@ -90,6 +100,7 @@ Result<std::unique_ptr<Workspace>> Workspace::open(DocumentStore& store, std::st
     return Status::error(StatusCode::kNotFound,
                          "the store has no team index for team '" + std::string(team) + "'");
   }
+  ACCORD_RETURN_IF_ERROR(ws->sync_projection());
   return ws;
 }
 
@@ -113,6 +124,13 @@ Result<std::unique_ptr<Workspace>> Workspace::create(DocumentStore& store, std::
   }
   ACCORD_RETURN_IF_ERROR(ws->save());
   return ws;
+}
+
+std::vector<std::string> Workspace::slot_ids() const {
+  std::vector<std::string> out;
+  out.reserve(accounts_.size());
+  for (const auto& [id, slot] : accounts_) out.push_back(id);
+  return out;
 }
 
 std::vector<std::string> Workspace::account_ids() const {
@@ -247,17 +265,31 @@ Status Workspace::save() {
   if (pending_.empty()) return Status::ok();
   std::vector<AppendEntry> entries;
   entries.reserve(pending_.size());
+  std::set<std::string, std::less<>> changed;
+  const std::string account_prefix = team_ + std::string(kAccountInfix);
+  const std::string visits_prefix = team_ + std::string(kVisitsInfix);
   for (const auto& p : pending_) {
     entries.push_back(AppendEntry{p.document, p.update, p.source, true});
+    if (p.document.starts_with(account_prefix)) {
+      changed.insert(p.document.substr(account_prefix.size()));
+    } else if (p.document.starts_with(visits_prefix)) {
+      changed.insert(p.document.substr(visits_prefix.size()));
+    }
   }
-  ACCORD_RETURN_IF_ERROR(store_->append_batch(entries).status());
+  const auto project = [&](store::Database& db) {
+    return projection::update(db, *this, changed, false, false)
+        .status()
+        .with_context("updating the projection tables");
+  };
+  ACCORD_RETURN_IF_ERROR(store_->append_batch(entries, project).status());
   pending_.clear();
   return Status::ok();
 }
 
 Status Workspace::discard() {
   pending_.clear();
-  return load();
+  ACCORD_RETURN_IF_ERROR(load());
+  return sync_projection();
 }
 
 } // namespace accord::workspace

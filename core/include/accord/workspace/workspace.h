@@ -54,9 +54,11 @@ struct AccountSlot {
 /// A team's documents in memory, saved to a DocumentStore in one transaction per save().
 class Workspace {
 public:
-  /// Loads every document of `team` from `store` (which must outlive the Workspace).
-  /// kNotFound when the store has no team index for `team`; the store's errors (kCorrupt naming
-  /// the document and row) otherwise. O(stored bytes).
+  /// Loads every document of `team` from `store` (which must outlive the Workspace), then
+  /// brings the projection tables up to date with them (projection.h: rewrites the accounts
+  /// whose documents changed since their rows were written, or every row when the tables are
+  /// missing or of another version). kNotFound when the store has no team index for `team`;
+  /// the store's errors (kCorrupt naming the document and row) otherwise. O(stored bytes).
   static Result<std::unique_ptr<Workspace>> open(DocumentStore& store, std::string_view team);
   /// Creates the team index of a new team (settings with `team_name`, `actor` as its first
   /// member named `member_name`) and saves it. kAlreadyExists when the store has one.
@@ -76,6 +78,8 @@ public:
 
   /// Ids of the accounts whose account document has a meta, sorted.
   std::vector<std::string> account_ids() const;
+  /// Ids of every account slot loaded or created, with or without a meta, sorted.
+  std::vector<std::string> slot_ids() const;
   /// The account, or nullptr.
   AccountSlot* account(std::string_view id);
   /// The account, created empty (no meta: see add_account) when absent.
@@ -111,15 +115,18 @@ public:
   std::size_t pending_updates() const { return pending_.size(); }
   /// Bytes of those updates.
   std::size_t pending_bytes() const;
-  /// Writes every pending update in one store transaction (DocumentStore::append_batch).
+  /// Writes every pending update in one store transaction (DocumentStore::append_batch),
+  /// with the projection rows (projection.h) of every account whose documents they change.
   /// On error nothing is written and the updates stay pending.
   Status save();
-  /// Drops every pending update and reloads all documents from the store.
+  /// Drops every pending update and reloads all documents from the store (and brings the
+  /// projection rows up to date with them, as open does).
   Status discard();
 
 private:
   Workspace(DocumentStore& store, std::string team);
   Status load();
+  Status sync_projection();
   std::unique_ptr<Doc> make_doc(std::string name);
   Status load_doc(const std::string& name, Doc& doc);
 
