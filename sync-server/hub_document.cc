@@ -1,6 +1,7 @@
 #include "hub_document.h"
 
 #include "accord/update.h"
+#include "accord/update_ops.h"
 #include "document_hub.h"
 #include "log.h"
 
@@ -61,16 +62,19 @@ void HubDocument::close(std::uint64_t connection_id, CloseCode code, std::string
 }
 
 void HubDocument::broadcast(const Message& message, std::uint64_t except) {
-  // Encode once per framing, not once per subscriber.
-  std::optional<sync::Bytes> y_bytes;
-  std::optional<sync::Bytes> hp_bytes;
+  // Encoded once per framing and shared by every subscriber's send queue.
+  SharedBytes y_bytes;
+  SharedBytes hp_bytes;
   for (auto& [id, subscriber] : subscribers_) {
     if (id == except) continue;
     auto connection = subscriber.connection.lock();
     if (!connection) continue;
     auto& bytes = subscriber.framing == sync::Framing::kYWebsocket ? y_bytes : hp_bytes;
-    if (!bytes) bytes = sync::encode_for(subscriber.framing, name_, message);
-    connection->send(*bytes);
+    if (!bytes) {
+      bytes =
+          std::make_shared<const sync::Bytes>(sync::encode_for(subscriber.framing, name_, message));
+    }
+    connection->send_shared(bytes);
   }
 }
 
@@ -241,14 +245,7 @@ void HubDocument::on_written(const Status& status) {
     }
     return;
   }
-  for (const PendingWrite& write : written) {
-    auto sender = subscribers_.find(write.connection_id);
-    if (sender != subscribers_.end() && sender->second.framing == sync::Framing::kHocuspocus) {
-      send(sender->second, sync::sync_status(true));
-    }
-    if (!is_empty_update(write.update))
-      broadcast(sync::sync_update(write.update), write.connection_id);
-  }
+  broadcast_written(written);
   while (!held_step1_.empty()) {
     auto [connection_id, state_vector] = std::move(held_step1_.front());
     held_step1_.pop_front();
@@ -260,6 +257,35 @@ void HubDocument::on_written(const Status& status) {
   }
   if (!batch_.empty()) start_write();
   if (subscribers_.empty()) arm_idle_timer();
+}
+
+void HubDocument::broadcast_written(const std::vector<PendingWrite>& written) {
+  std::vector<UpdateBytes> updates;
+  for (const PendingWrite& write : written) {
+    auto sender = subscribers_.find(write.connection_id);
+    if (sender != subscribers_.end() && sender->second.framing == sync::Framing::kHocuspocus) {
+      send(sender->second, sync::sync_status(true));
+    }
+    if (!is_empty_update(write.update)) updates.push_back(write.update);
+  }
+  if (updates.size() == 1) {
+    broadcast(sync::sync_update(updates.front()), written.front().connection_id);
+    return;
+  }
+  if (updates.empty()) return;
+  // Several updates committed together go out as one merged update, to every subscriber: a
+  // sender gets its own structs back too, which applying ignores (as Hocuspocus does). Under
+  // load this keeps the messages per commit at one per subscriber.
+  auto merged = merge_updates(updates);
+  if (!merged.ok()) {
+    log_warn("merge_failed", {{"document", name_}, {"error", merged.status().to_string()}});
+    for (std::size_t i = 0; i < written.size(); ++i) {
+      if (!is_empty_update(written[i].update))
+        broadcast(sync::sync_update(written[i].update), written[i].connection_id);
+    }
+    return;
+  }
+  broadcast(sync::sync_update(*merged), kNoConnection);
 }
 
 void HubDocument::arm_idle_timer() {

@@ -8,7 +8,10 @@
 /// document size limit, applied to the Doc (bytes that do not decode or apply close the sender
 /// with 1007 and change nothing), queued for the WriteQueue (group commit), and only when the
 /// transaction holding it committed: acknowledged to its sender (SyncStatus 1, /sync only) and
-/// broadcast to the other subscribers. Sync step 1 is answered once the document is loaded and
+/// broadcast to the other subscribers. When one commit holds several updates of the document
+/// they go out merged into one update sent to every subscriber, senders included (applying
+/// one's own structs again changes nothing): under load the messages per commit stay at one per
+/// subscriber instead of one per update. Sync step 1 is answered once the document is loaded and
 /// no write is in flight, so a step 2 never carries an update that is not durable yet.
 ///
 /// A document with no subscribers for --document-idle-unload seconds is dropped from memory
@@ -70,12 +73,17 @@ private:
   bool ensure_loaded();
   void send(const Subscriber& subscriber, const sync::Message& message);
   void close(std::uint64_t connection_id, CloseCode code, std::string reason);
+  /// Sends `message` to every subscriber but `except` (kNoConnection: to all).
   void broadcast(const sync::Message& message, std::uint64_t except);
+  static constexpr std::uint64_t kNoConnection = 0;
   void answer_step1(std::uint64_t connection_id, const std::vector<std::uint8_t>& state_vector);
   void handle_update(std::uint64_t connection_id, const sync::Message& message);
   void handle_awareness(std::uint64_t connection_id, const sync::Message& message);
   void start_write();
   void on_written(const Status& status);
+  /// Acknowledges a committed batch to its senders and broadcasts its updates (see the file
+  /// comment).
+  void broadcast_written(const std::vector<PendingWrite>& written);
   void arm_idle_timer();
 
   DocumentHub& hub_;

@@ -19,6 +19,10 @@
 
 namespace accord::server {
 
+/// One message's bytes, shared by every socket it goes to (a broadcast is encoded once and
+/// queued on each subscriber without a copy).
+using SharedBytes = std::shared_ptr<const std::vector<std::uint8_t>>;
+
 /// Which endpoint a socket came in through.
 enum class Endpoint {
   kSingleDocument, ///< /y/<document>: y-websocket, one document per socket
@@ -63,7 +67,11 @@ public:
   /// Queues one binary message. Thread-safe, from any thread; a no-op once the
   /// socket is closing. Closes the socket with 1013 when the queue would pass
   /// --max-send-queue-bytes.
-  virtual void send(std::vector<std::uint8_t> message) = 0;
+  virtual void send_shared(SharedBytes message) = 0;
+  /// send_shared of a message only this socket gets.
+  void send(std::vector<std::uint8_t> message) {
+    send_shared(std::make_shared<const std::vector<std::uint8_t>>(std::move(message)));
+  }
   /// Closes the socket with `code` and `reason`. Thread-safe; idempotent.
   virtual void close(CloseCode code, std::string reason) = 0;
 };

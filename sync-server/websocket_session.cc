@@ -127,20 +127,20 @@ void WebSocketSession::on_read(beast::error_code ec, std::size_t /*bytes*/) {
   do_read();
 }
 
-void WebSocketSession::send(std::vector<std::uint8_t> message) {
+void WebSocketSession::send_shared(SharedBytes message) {
   boost::asio::dispatch(ws_.get_executor(),
                         [self = shared_from_this(), message = std::move(message)]() mutable {
                           self->enqueue(std::move(message));
                         });
 }
 
-void WebSocketSession::enqueue(std::vector<std::uint8_t> message) {
+void WebSocketSession::enqueue(SharedBytes message) {
   if (closing_) return;
-  if (queued_bytes_ + message.size() > context_.config.limits.max_send_queue_bytes) {
+  if (queued_bytes_ + message->size() > context_.config.limits.max_send_queue_bytes) {
     begin_close(CloseCode::kTryAgainLater, "reading too slowly: send queue over its limit");
     return;
   }
-  queued_bytes_ += message.size();
+  queued_bytes_ += message->size();
   queue_.push_back(std::move(message));
   if (!writing_) do_write();
 }
@@ -148,7 +148,7 @@ void WebSocketSession::enqueue(std::vector<std::uint8_t> message) {
 void WebSocketSession::do_write() {
   writing_ = true;
   ws_.binary(true);
-  ws_.async_write(boost::asio::buffer(queue_.front()),
+  ws_.async_write(boost::asio::buffer(*queue_.front()),
                   beast::bind_front_handler(&WebSocketSession::on_write, shared_from_this()));
 }
 
@@ -162,7 +162,7 @@ void WebSocketSession::on_write(beast::error_code ec, std::size_t /*bytes*/) {
     beast::get_lowest_layer(ws_).socket().close(ignored);
     return;
   }
-  queued_bytes_ -= queue_.front().size();
+  queued_bytes_ -= queue_.front()->size();
   queue_.pop_front();
   ++messages_out_;
   if (!queue_.empty()) {

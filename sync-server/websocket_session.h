@@ -45,7 +45,7 @@ public:
   const std::string& document() const override { return route_.document; }
   const Principal* principal() const override { return principal_ ? &*principal_ : nullptr; }
   void set_principal(Principal principal) override { principal_ = std::move(principal); }
-  void send(std::vector<std::uint8_t> message) override;
+  void send_shared(SharedBytes message) override;
   void close(CloseCode code, std::string reason) override;
 
   // Closable
@@ -55,7 +55,7 @@ private:
   void on_accept(boost::beast::error_code ec);
   void do_read();
   void on_read(boost::beast::error_code ec, std::size_t bytes);
-  void enqueue(std::vector<std::uint8_t> message);
+  void enqueue(SharedBytes message);
   void do_write();
   void on_write(boost::beast::error_code ec, std::size_t bytes);
   void begin_close(CloseCode code, std::string reason);
@@ -71,7 +71,7 @@ private:
   boost::beast::flat_buffer buffer_;
   std::unique_ptr<MessageHandler> handler_;
   RateLimiter rate_;
-  std::deque<std::vector<std::uint8_t>> queue_;
+  std::deque<SharedBytes> queue_;
   std::size_t queued_bytes_ = 0;
   bool accepted_ = false; ///< the 101 response is written
   bool writing_ = false;

@@ -31,7 +31,7 @@ public:
   const std::string& document() const override { return document_; }
   const Principal* principal() const override { return principal_ ? &*principal_ : nullptr; }
   void set_principal(Principal principal) override { principal_ = std::move(principal); }
-  void send(std::vector<std::uint8_t> message) override { sent.push_back(std::move(message)); }
+  void send_shared(SharedBytes message) override { sent.push_back(*message); }
   void close(CloseCode, std::string) override {}
 
   std::vector<std::vector<std::uint8_t>> sent;
