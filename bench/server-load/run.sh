@@ -5,8 +5,9 @@
 #   bench/server-load/run.sh [CLIENTS] [RATES]
 #     CLIENTS  WebSocket clients on loopback (default 1000), in rooms of ROOM (default 10)
 #     RATES    comma-separated aggregate update rates per second, one step each (default
-#              250,500,1000,2000,4000); a server's steps stop at the first it does not sustain
-#   env STEP_SECONDS (default 5), ROOM (default 10), MAX_P99_MS (default 1000)
+#              1000,2000,4000,8000,16000,32000); a server's steps stop at the first it does not sustain
+#   env STEP_SECONDS (default 5), ROOM (default 10), MAX_P99_MS (default 1000),
+#       GENERATOR=cpp (default: build/release/bench/accord-load) or node (load.mjs)
 #
 # Builds the release accord-server and @hocuspocus/extension-sqlite's better-sqlite3 (from the
 # sources npm ships, against the local Node headers), writes build/bench/server-load/{accord,hocuspocus}.jsonl and
@@ -16,16 +17,17 @@ source "$(dirname "${BASH_SOURCE[0]}")/../../scripts/lib.sh"
 cd "$ACCORD_ROOT"
 
 clients="${1:-1000}"
-rates="${2:-250,500,1000,2000,4000}"
+rates="${2:-1000,2000,4000,8000,16000,32000}"
+generator="${GENERATOR:-cpp}"
 room="${ROOM:-10}"
 step="${STEP_SECONDS:-5}"
 max_p99="${MAX_P99_MS:-1000}"
 out=build/bench/server-load
 mkdir -p "$out"
 
-log "building the release accord-server"
+log "building the release accord-server and load generator"
 [ -f build/release/build.ninja ] || cmake --preset release >/dev/null
-cmake --build build/release --target accord-server -j2
+cmake --build build/release --target accord-server accord-load -j2
 server=build/release/sync-server/accord-server
 
 # @hocuspocus/extension-sqlite's better-sqlite3, built in place from the sources npm ships
@@ -46,7 +48,9 @@ cleanup() {
 }
 trap cleanup EXIT
 load() {
-  node bench/server-load/load.mjs --clients "$clients" --room "$room" --rates "$rates" \
+  local run=(build/release/bench/accord-load)
+  [ "$generator" = node ] && run=(node bench/server-load/load.mjs)
+  "${run[@]}" --clients "$clients" --room "$room" --rates "$rates" \
     --step-seconds "$step" --max-p99-ms "$max_p99" "$@"
 }
 
