@@ -253,6 +253,46 @@ test('two cores sync through a real accord-server with the core SyncSession', as
   }
 });
 
+test('projection and search over documents written through docOpen', async () => {
+  const core = await recordedCore();
+  const store = core.storeOpen(':memory:');
+  const index = core.docOpen(store, 't9/index');
+  core.teamIndexEnsure(index, 't9', 'Alice', actor());
+  const id = core.newId(Date.now());
+  const account = core.docOpen(store, `t9/account/${id}`);
+  const visits = core.docOpen(store, `t9/visits/${id}`);
+  core.accountCreate(index, account, visits, id, { name: '华信钢铁 Huaxin Steel', tier: 'a' }, actor());
+  const wang = core.recordWrite(account, 'contacts', '', { name: '王丽', title: '采购总监' }, actor());
+  core.recordWrite(account, 'contacts', '', { name: 'Hans Müller', title: 'Einkäufer' }, actor());
+
+  // Before the first projectionUpdate the search says what to do.
+  assert.throws(() => core.search(store, 't9', '王', {}), (e) => e.code === 'failed_precondition');
+  assert.equal(core.projectionUpdate(store, 't9'), 1);
+  assert.deepEqual(
+    core.search(store, 't9', '王', {}).map((h) => [h.kind, h.accountId, h.recordId, h.label]),
+    [['contact', id, wang.id, '王丽 · 华信钢铁 Huaxin Steel']],
+  );
+  assert.deepEqual(core.search(store, 't9', '采购', {}).map((h) => h.recordId), [wang.id]);
+  assert.deepEqual(core.search(store, 't9', '钢铁', {}).map((h) => h.kind), ['account']);
+  assert.deepEqual(core.search(store, 't9', 'MULLER', {}).map((h) => h.label), ['Hans Müller · 华信钢铁 Huaxin Steel']);
+  assert.deepEqual(core.search(store, 't9', 'stee', { kinds: ['contact'] }), []);
+  assert.equal(core.search(store, 't9', 'huaxin', { limit: 1 })[0].recordId, id);
+  assert.ok(core.search(store, 't9', 'huaxin', {})[0].score > 0);
+  // Edits show after the next projectionUpdate.
+  core.recordWrite(account, 'contacts', wang.id, { name: '王总' }, actor());
+  assert.equal(core.projectionUpdate(store, 't9'), 1);
+  assert.deepEqual(core.search(store, 't9', '王总', {}).map((h) => h.recordId), [wang.id]);
+  // Queries are text, never syntax; bad options are refused with a clear message.
+  assert.throws(() => core.search(store, 't9', '"*', {}), (e) => e.code === 'invalid_argument' && /no letter, digit/.test(e.message));
+  assert.throws(() => core.search(store, 't9', '', {}), (e) => e.code === 'invalid_argument' && /empty/.test(e.message));
+  assert.deepEqual(core.search(store, 't9', 'AND OR NEAR', {}), []);
+  assert.throws(() => core.search(store, 't9', 'x', { limit: 0 }), (e) => e.code === 'invalid_argument');
+  assert.throws(() => core.search(store, 't9', 'x', { kinds: ['needs'] }), (e) => /unknown record kind/.test(e.message));
+  assert.throws(() => core.projectionUpdate(store, 'nobody'), (e) => e.code === 'not_found');
+  for (const doc of [index, account, visits]) core.docClose(doc);
+  core.storeClose(store);
+});
+
 test('every binding was called', () => {
   const missing = BINDINGS.filter((name) => !called.has(name));
   assert.deepEqual(missing, [], `bindings never called: ${missing.join(', ')}`);

@@ -82,6 +82,19 @@ export interface SessionOptions {
   maxFrameBytes?: number;
 }
 
+/** One record found by search(). */
+export interface SearchHit {
+  kind: 'account' | 'contact' | 'visit';
+  /** The account the record belongs to (the account itself for kind "account"). */
+  accountId: string;
+  /** The record's id (the account id for kind "account"). */
+  recordId: string;
+  /** What to show: a name, "contact · account" or "date · account · purpose". */
+  label: string;
+  /** Relevance: higher is better. */
+  score: number;
+}
+
 export interface AccordCore {
   readonly files: AccordFiles;
 
@@ -109,6 +122,28 @@ export interface AccordCore {
   storeListDocuments(store: number): string[];
   /** "ok" when healthy, else SQLite's report. */
   storeIntegrityCheck(store: number): string;
+
+  /**
+   * Brings the projection tables of `team` (accounts, contacts, visits, actions and the search
+   * index) up to date with its documents in `store`: loads them and rewrites the rows of every
+   * account changed since (all of them the first time). Returns the number of accounts.
+   * Throws not_found when the store has no team index for `team`.
+   */
+  projectionUpdate(store: number, team: string): number;
+  /**
+   * Accounts, contacts and visits of `team` matching every word of `query` (English or
+   * Chinese: 王, 王总 and 采购 find the records containing them; Latin words match as prefixes,
+   * ignoring case and accents), best first. The query is plain text, never search syntax.
+   * Throws invalid_argument for a query without letters, digits or Chinese characters, and
+   * failed_precondition before the first projectionUpdate. `options` may be {} (at most 50
+   * hits, every kind).
+   */
+  search(
+    store: number,
+    team: string,
+    query: string,
+    options: { limit?: number; kinds?: ('account' | 'contact' | 'visit')[] },
+  ): SearchHit[];
 
   docOpen(store: number, name: string): number;
   docClose(doc: number): void;

@@ -31,6 +31,9 @@ export const BINDINGS = Object.freeze([
   'storeCompact',
   'storeListDocuments',
   'storeIntegrityCheck',
+  // bindings_search.cc
+  'projectionUpdate',
+  'search',
   // bindings_documents.cc
   'docOpen',
   'docClose',
