@@ -146,6 +146,8 @@ void WsSyncTransport::open() {
                                       connect_ec.message());
               }
               beast::get_lowest_layer(conn->ws).expires_never();
+              beast::error_code ignored;
+              beast::get_lowest_layer(conn->ws).socket().set_option(tcp::no_delay(true), ignored);
               conn->ws.set_option(
                   websocket::stream_base::timeout::suggested(beast::role_type::client));
               const std::string token = token_;
