@@ -45,10 +45,14 @@ std::string fixed2(double v) {
 } // namespace
 
 PowerMapHealth power_map_health(const AccountInput& input, std::int64_t now_ms, int cadence_days) {
+  return power_map_health(input, now_ms, cadence_days, last_touches(input.visits, now_ms));
+}
+
+PowerMapHealth power_map_health(const AccountInput& input, std::int64_t now_ms, int cadence_days,
+                                const Touches& touches) {
   PowerMapHealth h;
   const AccountDocument& acc = *input.account;
   const std::vector<RecordRef> contacts = acc.list(kContactRecord);
-  const Touches touches = last_touches(input.visits, now_ms);
   auto add = [&](std::string code, int points, std::string message, std::string subject = {}) {
     h.reasons.push_back(Reason{std::move(code), points, std::move(message), std::move(subject)});
   };

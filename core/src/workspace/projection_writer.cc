@@ -126,7 +126,16 @@ Status write_source(store::Database& db, std::string_view team, std::string_view
 }
 
 Status write_account(store::Database& db, std::string_view team, const AccountProjection& p) {
-  ACCORD_RETURN_IF_ERROR(remove_rows(db, team, p.account_id));
+  {
+    // An account never projected has no rows to remove (the first import of every account).
+    ACCORD_ASSIGN_OR_RETURN(auto known, db.prepare("SELECT 1 FROM proj_sources WHERE team = ?1 "
+                                                   "AND account_id = ?2"));
+    known->bind(1, team);
+    known->bind(2, p.account_id);
+    ACCORD_ASSIGN_OR_RETURN(const bool has_rows, known->step());
+    known->reset();
+    if (has_rows) ACCORD_RETURN_IF_ERROR(remove_rows(db, team, p.account_id));
+  }
   ACCORD_RETURN_IF_ERROR(write_source(db, team, p.account_id, p.state_hash));
   if (!p.account) return Status::ok();
   const AccountRow& a = *p.account;
@@ -312,7 +321,8 @@ AccountProjection project_account(std::string_view id, AccountSlot& slot) {
   row.relationship = code(a, account::kRelationship);
   row.attractiveness = code(a, account::kAttractiveness);
   row.last_visit_ms = touches.account;
-  const analytics::PowerMapHealth health = analytics::power_map_health(input, kEndOfTime, 0);
+  const analytics::PowerMapHealth health =
+      analytics::power_map_health(input, kEndOfTime, 0, touches);
   for (const analytics::Reason& r : health.reasons) {
     if (r.code == "stale_contact") continue;
     row.health_base += r.points;

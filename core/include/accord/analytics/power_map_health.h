@@ -74,5 +74,9 @@ struct PowerMapHealth {
 /// Computes the health of `input`'s map at `now_ms` with a follow-up cadence of `cadence_days`.
 /// O(contacts + visits).
 PowerMapHealth power_map_health(const AccountInput& input, std::int64_t now_ms, int cadence_days);
+/// The same with the touches of `input.visits` at `now_ms` computed already (last_touches), for
+/// a caller that needs them too. O(contacts).
+PowerMapHealth power_map_health(const AccountInput& input, std::int64_t now_ms, int cadence_days,
+                                const Touches& touches);
 
 } // namespace accord::analytics
