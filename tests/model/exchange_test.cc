@@ -71,12 +71,18 @@ TEST(Exchange, RoundTripThroughJsonText) {
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(canonical_text(*again), canonical_text(*exported));
   EXPECT_EQ(AccountDocument(dst).plan().get(plan::kVision), "成为战略合作伙伴");
-  // Importing the same data again changes nothing but counts updates.
+  EXPECT_GT(report->fields_set, 0);
+  // Importing the same data again changes nothing (no field set, no update, no journal entry)
+  // but counts the records it matched.
+  const auto state_before = encode_state_vector(dst);
   Edit e2(dst, alice(), kT0 + 6);
   auto second = import_document(e2, *parsed);
   ASSERT_TRUE(second.ok());
+  e2.commit();
   EXPECT_EQ(second->created, 0);
   EXPECT_EQ(second->updated, 7);
+  EXPECT_EQ(second->fields_set, 0);
+  EXPECT_EQ(encode_state_vector(dst), state_before);
 }
 
 TEST(Exchange, SensitiveFieldsStayOutUnlessAsked) {

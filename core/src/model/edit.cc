@@ -63,6 +63,7 @@ void erase_key(Any::Object& obj, std::string_view key) {
 
 void Edit::record_change(std::string_view record_path, std::string_view field, Any old_value,
                          Any new_value) {
+  ++changes_recorded_;
   auto [it, inserted] = journal_index_.try_emplace(std::string(record_path), journal_.size());
   if (inserted) journal_.push_back(PendingEntry{std::string(record_path), {}, {}, {}});
   PendingEntry& entry = journal_[it->second];

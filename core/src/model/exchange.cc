@@ -137,9 +137,11 @@ Result<ImportReport> apply(Edit& e, const std::vector<Item>& items, const Import
         // A newer client's codes are kept as stored; the known part goes through validation.
         if (f->kind == FieldKind::kEnum && value.is_string() &&
             !f->enum_info->index_of(value.as_string())) {
-          r.map().set(e.txn(), key, value);
-          e.record_change(r.path(), key, Any(), value);
-          ++report.fields_set;
+          if (!r.map().get(key) || !(r.map().get(key)->to_json() == value)) {
+            r.map().set(e.txn(), key, value);
+            e.record_change(r.path(), key, Any(), value);
+            ++report.fields_set;
+          }
           continue;
         }
         if (f->kind == FieldKind::kEnumSet && value.is_array()) {
@@ -159,9 +161,10 @@ Result<ImportReport> apply(Edit& e, const std::vector<Item>& items, const Import
           to_set = &known_members;
         }
       }
+      const std::size_t changes_before = e.changes_recorded();
       Status s = r.set_value(e, key, *to_set);
       if (!s.is_ok()) return s.with_context(it.where);
-      ++report.fields_set;
+      if (e.changes_recorded() > changes_before) ++report.fields_set;
     }
   }
   return report;

@@ -57,6 +57,9 @@ public:
   /// keeps its first old value and its last new value.
   void record_change(std::string_view record_path, std::string_view field, Any old_value,
                      Any new_value);
+  /// How many record_change calls this edit has had (a caller tells a write that changed
+  /// something from one that found the value already there).
+  std::size_t changes_recorded() const { return changes_recorded_; }
 
   /// Appends the journal entries and commits the transaction. Idempotent.
   void commit();
@@ -77,6 +80,7 @@ private:
   std::vector<PendingEntry> journal_;
   std::unordered_map<std::string, std::size_t> journal_index_;
   Transaction txn_;
+  std::size_t changes_recorded_ = 0;
   bool committed_ = false;
 };
 
