@@ -82,6 +82,21 @@ int run_sync(const Globals& g, const Options& o) {
       shown = synced;
     }
     if (synced == attached.size() && session.outbox_total() == 0) break;
+    // A refusal (bad token, access denied) or a server that needs a newer client ends the
+    // session for good: say so now rather than waiting for --timeout.
+    if (session.terminal()) {
+      std::cerr << "\n";
+      const bool outdated = session.state() == sync::SessionState::kOutdated;
+      std::string why;
+      if (const auto& close = session.last_close()) {
+        why = close->http_status != 0 ? "HTTP " + std::to_string(close->http_status)
+                                      : "close code " + std::to_string(close->code);
+        if (!close->reason.empty()) why += ": " + close->reason;
+      }
+      return fail(kExitSync, std::string(outdated ? "the server needs a newer Accord"
+                                                  : "the server refused this client") +
+                                 (why.empty() ? "" : " (" + why + ")"));
+    }
     if (std::chrono::steady_clock::now() > deadline) {
       std::cerr << "\n";
       std::string why = transport.last_error();
