@@ -260,32 +260,32 @@ void HubDocument::on_written(const Status& status) {
 }
 
 void HubDocument::broadcast_written(const std::vector<PendingWrite>& written) {
-  std::vector<UpdateBytes> updates;
+  std::vector<const PendingWrite*> changes; // the writes that carry structs or deletions
   for (const PendingWrite& write : written) {
     auto sender = subscribers_.find(write.connection_id);
     if (sender != subscribers_.end() && sender->second.framing == sync::Framing::kHocuspocus) {
       send(sender->second, sync::sync_status(true));
     }
-    if (!is_empty_update(write.update)) updates.push_back(write.update);
+    if (!is_empty_update(write.update)) changes.push_back(&write);
   }
-  if (updates.size() == 1) {
-    broadcast(sync::sync_update(updates.front()), written.front().connection_id);
-    return;
-  }
-  if (updates.empty()) return;
-  // Several updates committed together go out as one merged update, to every subscriber: a
-  // sender gets its own structs back too, which applying ignores (as Hocuspocus does). Under
-  // load this keeps the messages per commit at one per subscriber.
-  auto merged = merge_updates(updates);
-  if (!merged.ok()) {
-    log_warn("merge_failed", {{"document", name_}, {"error", merged.status().to_string()}});
-    for (std::size_t i = 0; i < written.size(); ++i) {
-      if (!is_empty_update(written[i].update))
-        broadcast(sync::sync_update(written[i].update), written[i].connection_id);
+  if (changes.empty()) return;
+  if (changes.size() > 1) {
+    // Several updates committed together go out as one merged update, to every subscriber: a
+    // sender gets its own structs back too, which applying ignores (as Hocuspocus does). Under
+    // load this keeps the messages per commit at one per subscriber.
+    std::vector<UpdateBytes> updates;
+    updates.reserve(changes.size());
+    for (const PendingWrite* change : changes) updates.push_back(change->update);
+    auto merged = merge_updates(updates);
+    if (merged.ok()) {
+      broadcast(sync::sync_update(*merged), kNoConnection);
+      return;
     }
-    return;
+    log_warn("merge_failed", {{"document", name_}, {"error", merged.status().to_string()}});
   }
-  broadcast(sync::sync_update(*merged), kNoConnection);
+  for (const PendingWrite* change : changes) {
+    broadcast(sync::sync_update(change->update), change->connection_id);
+  }
 }
 
 void HubDocument::arm_idle_timer() {
