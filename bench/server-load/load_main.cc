@@ -8,6 +8,7 @@
 //               [--clients 1000] [--room 10] [--rates 1000,2000] [--step-seconds 5]
 //               [--max-p99-ms 1000]
 #include "load_client.h"
+#include "ws_transport.h"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -94,23 +95,20 @@ struct Step {
 
 int run(const Options& options) {
   // ws://127.0.0.1:PORT/path
-  const std::string prefix = "ws://";
-  if (!options.url.starts_with(prefix)) {
-    std::cerr << "accord-load: --url must be ws://HOST:PORT/PATH, got " << options.url << "\n";
+  auto url = cli::parse_ws_url(options.url);
+  if (!url.ok()) {
+    std::cerr << "accord-load: --url: " << url.status().message() << "\n";
     return 2;
   }
-  const std::string rest = options.url.substr(prefix.size());
-  const auto slash = rest.find('/');
-  const std::string host_port = rest.substr(0, slash);
-  const std::string target = slash == std::string::npos ? "/" : rest.substr(slash);
-  const auto colon = host_port.rfind(':');
-  if (colon == std::string::npos) {
-    std::cerr << "accord-load: --url has no port: " << options.url << "\n";
+  boost::system::error_code bad_address;
+  const auto address = net::ip::make_address(url->host, bad_address);
+  if (bad_address) {
+    std::cerr << "accord-load: --url: '" << url->host << "' is not an IP address\n";
     return 2;
   }
-  const net::ip::tcp::endpoint endpoint(
-      net::ip::make_address(host_port.substr(0, colon)),
-      static_cast<unsigned short>(std::stoul(host_port.substr(colon + 1))));
+  const net::ip::tcp::endpoint endpoint(address,
+                                        static_cast<unsigned short>(std::stoul(url->port)));
+  const std::string& target = url->path;
   std::vector<double> rates;
   {
     std::istringstream in(options.rates);
