@@ -1,30 +1,22 @@
 // The `accord` binary end to end: each test runs it in its own temporary directory and checks
 // its exit code, what it prints and what it stores.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
+
+#include "run_accord.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-struct Outcome {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using accord::test::kNow;
+using accord::test::Outcome;
+using accord::test::slurp;
 
 class Cli : public ::testing::Test {
 protected:
@@ -38,16 +30,7 @@ protected:
   void TearDown() override { fs::remove_all(dir_); }
 
   // Runs `accord <args>` in the test directory (arguments are passed to the shell as they are).
-  Outcome accord(const std::string& args) {
-    const std::string cmd = "cd '" + dir_.string() + "' && '" + std::string(ACCORD_CLI_PATH) +
-                            "' " + args + " > out.txt 2> err.txt";
-    const int status = std::system(cmd.c_str());
-    Outcome r;
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = slurp(dir_ / "out.txt");
-    r.err = slurp(dir_ / "err.txt");
-    return r;
-  }
+  Outcome accord(const std::string& args) { return accord::test::run_accord(dir_, args); }
   void write(const std::string& name, const std::string& text) {
     std::ofstream(dir_ / name, std::ios::binary) << text;
   }
@@ -55,8 +38,6 @@ protected:
 
   fs::path dir_;
 };
-
-constexpr const char* kNow = "--now 2026-11-23T09:00:00Z";
 
 TEST_F(Cli, EverySubcommandHasHelpWithExitCodes) {
   for (const char* sub :

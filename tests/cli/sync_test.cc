@@ -2,34 +2,22 @@
 // workspaces of the same team converge through the server, the outbox is cleared once the server
 // confirms, and a wrong token or a dead server is exit code 5.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <csignal>
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 
 #include "../integration/server_process.h"
+#include "run_accord.h"
 
 namespace {
 
-namespace fs = std::filesystem;
-
-struct Outcome {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using accord::test::kNow;
+using accord::test::Outcome;
+using accord::test::slurp;
 
 class CliSync : public ::testing::Test {
 protected:
@@ -46,15 +34,7 @@ protected:
   }
 
   Outcome accord(const std::string& args) {
-    const fs::path dir = server_->root();
-    const std::string cmd = "cd '" + dir.string() + "' && '" + std::string(ACCORD_CLI_PATH) + "' " +
-                            args + " > out.txt 2> err.txt";
-    const int status = std::system(cmd.c_str());
-    Outcome r;
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = slurp(dir / "out.txt");
-    r.err = slurp(dir / "err.txt");
-    return r;
+    return accord::test::run_accord(server_->root(), args);
   }
   Outcome sync(const std::string& workspace, const std::string& token) {
     return accord("-w " + workspace + " sync --server " + url_ + " --token " + token +
@@ -65,8 +45,6 @@ protected:
   std::string token_;
   std::string url_;
 };
-
-constexpr const char* kNow = "--now 2026-11-23T09:00:00Z";
 
 TEST_F(CliSync, TwoWorkspacesConvergeThroughTheServer) {
   ASSERT_EQ(accord(std::string("demo a --accounts 2 ") + kNow).code, 0);
