@@ -14,6 +14,7 @@
 #include "accord/model/documents.h"
 #include "accord/model/ids.h"
 #include "accord/workspace/csv.h"
+#include "workspace/import_commit.h"
 
 namespace accord::workspace {
 namespace {
@@ -394,15 +395,9 @@ Result<CsvImportResult> import_csv(Workspace& ws, ImportKind kind, std::string_v
     }
   }
   edits.commit_all();
-  if (!result.issues.empty() || options.dry_run) {
-    ACCORD_RETURN_IF_ERROR(ws.discard());
-    return result;
-  }
-  if (Status s = ws.save(); !s.is_ok()) {
-    (void)ws.discard();
-    return s;
-  }
-  result.saved = true;
+  const bool keep = result.issues.empty() && !options.dry_run;
+  ACCORD_RETURN_IF_ERROR(keep_or_discard(ws, keep));
+  result.saved = keep;
   return result;
 }
 

@@ -4,6 +4,7 @@
 #include "accord/model/documents.h"
 #include "accord/model/ids.h"
 #include "encoding/json.h"
+#include "workspace/import_commit.h"
 
 namespace accord::workspace {
 namespace {
@@ -199,15 +200,9 @@ Result<JsonImportResult> import_json_text(Workspace& ws, std::string_view text,
   if (!status.is_ok()) {
     result.issue = Issue{0, 0, "", status.message()};
   }
-  if (result.issue || options.dry_run) {
-    ACCORD_RETURN_IF_ERROR(ws.discard());
-    return result;
-  }
-  if (Status s = ws.save(); !s.is_ok()) {
-    (void)ws.discard();
-    return s;
-  }
-  result.saved = true;
+  const bool keep = !result.issue && !options.dry_run;
+  ACCORD_RETURN_IF_ERROR(keep_or_discard(ws, keep));
+  result.saved = keep;
   return result;
 }
 
