@@ -1,11 +1,8 @@
 // accord history <record>: who changed what, when, from which device.
-#include <iostream>
-
 #include "accord/workspace/text_views.h"
 #include "command_context.h"
 #include "commands.h"
 #include "exit_codes.h"
-#include "workspace_dir.h"
 
 namespace accord::cli {
 
@@ -21,13 +18,8 @@ void add_history_command(CLI::App& app, Globals& g) {
   cmd->callback([record, &g] {
     auto ctx = open_command_context(g);
     if (!ctx) return;
-    auto text = workspace::history_text(*ctx->open.ws, *record, workspace::ViewOptions{ctx->now});
-    if (!text.ok()) {
-      g.exit_code = fail(exit_code_for(text.status()), text.status().message());
-      return;
-    }
-    std::cout << *text;
-    g.exit_code = kExitOk;
+    print_or_fail(
+        g, workspace::history_text(*ctx->open.ws, *record, workspace::ViewOptions{ctx->now}));
   });
 }
 

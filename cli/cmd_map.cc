@@ -1,6 +1,4 @@
 // accord map <account>: the power map of an account and its health in the terminal.
-#include <iostream>
-
 #include "accord/workspace/text_views.h"
 #include "command_context.h"
 #include "commands.h"
@@ -34,13 +32,7 @@ void add_map_command(CLI::App& app, Globals& g) {
     }
     workspace::ViewOptions vo{
         ctx->now, opts->lang == "zh" ? model::Locale::kChinese : model::Locale::kEnglish};
-    auto text = workspace::power_map_text(*ctx->open.ws, *id, vo);
-    if (!text.ok()) {
-      g.exit_code = fail(exit_code_for(text.status()), text.status().message());
-      return;
-    }
-    std::cout << *text;
-    g.exit_code = kExitOk;
+    print_or_fail(g, workspace::power_map_text(*ctx->open.ws, *id, vo));
   });
 }
 

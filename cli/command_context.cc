@@ -1,5 +1,6 @@
 #include "command_context.h"
 
+#include <iostream>
 #include <utility>
 
 #include "exit_codes.h"
@@ -18,6 +19,15 @@ std::optional<CommandContext> open_command_context(Globals& g) {
     return std::nullopt;
   }
   return CommandContext{*now, std::move(open).value()};
+}
+
+void print_or_fail(Globals& g, const Result<std::string>& text) {
+  if (!text.ok()) {
+    g.exit_code = fail(exit_code_for(text.status()), text.status().message());
+    return;
+  }
+  std::cout << *text;
+  g.exit_code = kExitOk;
 }
 
 } // namespace accord::cli
