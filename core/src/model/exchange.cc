@@ -113,6 +113,16 @@ Result<ImportReport> apply(Edit& e, const std::vector<Item>& items, const Import
     if (!created.ok()) return created.status().with_context(it.where);
     ++report.created;
   }
+  // A value this build cannot validate (a newer client's field or code), stored as it is
+  // unless it is already there.
+  const auto keep_as_stored = [&](const RecordRef& r, const std::string& key, const Any& value) {
+    if (const auto stored = r.map().get(key); stored && stored->to_json() == value) {
+      return;
+    }
+    r.map().set(e.txn(), key, value);
+    e.record_change(r.path(), key, Any(), value);
+    ++report.fields_set;
+  };
   // Pass 2: fields.
   for (const Item& it : items) {
     RecordRef r = *find_record(e.doc(), *it.schema, it.id);
@@ -124,11 +134,7 @@ Result<ImportReport> apply(Edit& e, const std::vector<Item>& items, const Import
         if (options.strict || colon == 0 || key.empty()) {
           return bad(it.where + ": unknown field '" + key + "'");
         }
-        if (!r.map().get(key) || !(r.map().get(key)->to_json() == value)) {
-          r.map().set(e.txn(), key, value);
-          e.record_change(r.path(), key, Any(), value);
-          ++report.fields_set;
-        }
+        keep_as_stored(r, key, value);
         continue;
       }
       const Any* to_set = &value;
@@ -137,11 +143,7 @@ Result<ImportReport> apply(Edit& e, const std::vector<Item>& items, const Import
         // A newer client's codes are kept as stored; the known part goes through validation.
         if (f->kind == FieldKind::kEnum && value.is_string() &&
             !f->enum_info->index_of(value.as_string())) {
-          if (!r.map().get(key) || !(r.map().get(key)->to_json() == value)) {
-            r.map().set(e.txn(), key, value);
-            e.record_change(r.path(), key, Any(), value);
-            ++report.fields_set;
-          }
+          keep_as_stored(r, key, value);
           continue;
         }
         if (f->kind == FieldKind::kEnumSet && value.is_array()) {
