@@ -43,6 +43,10 @@ struct Branch {
   bool has_formatting = false; ///< a ContentFormat was integrated (YText._hasFormatting)
   bool dead = false;           ///< its item was garbage-collected
   std::vector<SearchMarker> markers;
+  /// The marker the last lookup used (any value is safe: it is checked against markers.size()).
+  std::size_t last_marker = SIZE_MAX;
+  /// Some marker may be unsettled (false only when every marker is settled).
+  bool markers_unsettled = false;
 
   std::vector<std::pair<SubscriptionId, std::function<void(const Event&)>>> observers;
   std::vector<std::pair<SubscriptionId, std::function<void(const std::vector<Event>&)>>>
@@ -59,9 +63,38 @@ struct Branch {
   }
   /// Forgets the `settled` cache of markers on `item` (it was deleted or lost its flag).
   void unsettle_markers(const Item* target) {
+    if (target->marker_refs == 0) return;
     for (SearchMarker& m : markers) {
-      if (m.p == target) m.settled = false;
+      if (m.p == target) {
+        m.settled = false;
+        markers_unsettled = true;
+      }
     }
+  }
+  /// Points `m` at `p`, keeping the items' marker_refs.
+  static void point_marker(SearchMarker& m, Item* p) {
+    --m.p->marker_refs;
+    m.p = p;
+    ++p->marker_refs;
+  }
+  /// Adds a marker.
+  void add_marker(const SearchMarker& m) {
+    ++m.p->marker_refs;
+    markers.push_back(m);
+  }
+  /// Removes the marker at `k`.
+  void erase_marker(std::size_t k) {
+    --markers[k].p->marker_refs;
+    markers.erase(markers.begin() + static_cast<std::ptrdiff_t>(k));
+  }
+  /// Removes every marker; with `clear_flags` also the items' marker flags (Yjs keeps them when
+  /// a remote transaction empties the list).
+  void clear_markers(bool clear_flags) {
+    for (SearchMarker& m : markers) {
+      --m.p->marker_refs;
+      if (clear_flags) m.p->set_marker(false);
+    }
+    markers.clear();
   }
   /// The newest item for `key` or null.
   Item* map_get(std::string_view key) const {

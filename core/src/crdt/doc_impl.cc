@@ -299,8 +299,7 @@ void DocImpl::integrate(Item* item, std::uint64_t offset) {
     case ContentKind::kType: item->content.type()->item = item; break;
     case ContentKind::kFormat:
       parent->use_markers = false;
-      for (SearchMarker& m : parent->markers) m.p->set_marker(false);
-      parent->markers.clear();
+      parent->clear_markers(true);
       parent->has_formatting = true;
       break;
     default: break;
@@ -380,8 +379,7 @@ void DocImpl::gc_item(Item* first, bool first_parent_gcd) {
       type->start = nullptr;
       type->item = nullptr;
       type->length = 0;
-      for (SearchMarker& m : type->markers) m.p->set_marker(false);
-      type->markers.clear();
+      type->clear_markers(true);
       // Keys stay allocated (items may still point at them) but map to nothing.
       for (auto& [k, v] : type->map) v = nullptr;
       type->dead = true;
@@ -414,10 +412,12 @@ bool merge_items(Item* left, Item* right, const std::unordered_map<const Item*, 
     return false;
   }
   Branch* parent = left->parent;
-  for (SearchMarker& m : parent->markers) {
+  for (std::size_t k = 0; right->marker_refs > 0 && k < parent->markers.size(); ++k) {
+    SearchMarker& m = parent->markers[k];
     if (m.p == right) {
-      m.p = left;
+      Branch::point_marker(m, left);
       m.settled = false;
+      parent->markers_unsettled = true;
       if (!left->deleted() && left->countable()) m.index -= left->length;
     }
   }
@@ -453,17 +453,26 @@ std::size_t DocImpl::try_merge_with_lefts(ClientStructs& structs, ClientStructs:
 
 // ---------------------------------------------------------------- search markers
 
+namespace {
+/// A lookup this close to the last used marker starts there without comparing every marker.
+constexpr std::uint64_t kNearMarker = 32;
+} // namespace
+
 SearchMarker* DocImpl::find_marker(Branch* type, std::uint64_t index) {
   if (!type->start || index == 0 || !type->use_markers) return nullptr;
+  auto dist = [index](std::uint64_t i) { return i > index ? i - index : index - i; };
+  auto& ms = type->markers;
   SearchMarker* marker = nullptr;
-  for (SearchMarker& m : type->markers) {
-    if (!marker) {
-      marker = &m;
-      continue;
+  // Edits cluster (typing): the marker used last is usually at the position already, and then
+  // the scan of every marker is skipped. Which marker starts a lookup never changes its result.
+  if (type->last_marker < ms.size() && dist(ms[type->last_marker].index) <= kNearMarker) {
+    marker = &ms[type->last_marker];
+  }
+  if (!marker) {
+    for (SearchMarker& m : ms) {
+      // Yjs: reduce((a, b) => |index - a| < |index - b| ? a : b): ties go to the later marker.
+      if (!marker || !(dist(marker->index) < dist(m.index))) marker = &m;
     }
-    auto dist = [index](std::uint64_t i) { return i > index ? i - index : index - i; };
-    // Yjs: reduce((a, b) => |index - a| < |index - b| ? a : b): ties go to the later marker.
-    if (!(dist(marker->index) < dist(m.index))) marker = &m;
   }
   Item* p = type->start;
   std::uint64_t pindex = 0;
@@ -489,13 +498,17 @@ SearchMarker* DocImpl::find_marker(Branch* type, std::uint64_t index) {
     if (p->visible()) pindex -= p->length;
   }
   auto overwrite = [&](SearchMarker& m) {
-    m.p->set_marker(false);
-    type->unsettle_markers(m.p);
-    m.p = p;
+    if (m.p != p) {
+      m.p->set_marker(false);
+      type->unsettle_markers(m.p);
+      Branch::point_marker(m, p);
+    }
     p->set_marker(true);
     m.index = pindex;
     m.timestamp = marker_clock_++;
     m.settled = p->visible();
+    if (!m.settled) type->markers_unsettled = true;
+    type->last_marker = static_cast<std::size_t>(&m - ms.data());
     return &m;
   };
   if (marker) {
@@ -513,15 +526,19 @@ SearchMarker* DocImpl::find_marker(Branch* type, std::uint64_t index) {
     return overwrite(*oldest);
   }
   p->set_marker(true);
-  type->markers.push_back(SearchMarker{p, pindex, marker_clock_++, p->visible()});
-  return &type->markers.back();
+  type->add_marker(SearchMarker{p, pindex, marker_clock_++, p->visible()});
+  if (!p->visible()) type->markers_unsettled = true;
+  type->last_marker = ms.size() - 1;
+  return &ms.back();
 }
 
 void DocImpl::update_marker_changes(Branch* type, std::uint64_t index, std::int64_t len) {
   auto& ms = type->markers;
-  for (std::size_t k = ms.size(); k-- > 0;) {
+  // Yjs moves every marker of an insert to a visible item first (in one pass with the shift;
+  // settling one marker never changes another's index, so two passes are the same).
+  for (std::size_t k = ms.size(); len > 0 && type->markers_unsettled && k-- > 0;) {
     SearchMarker& m = ms[k];
-    if (len > 0 && !m.settled) {
+    if (!m.settled) {
       Item* p = m.p;
       p->set_marker(false);
       while (p && (p->deleted() || !p->countable())) {
@@ -529,16 +546,22 @@ void DocImpl::update_marker_changes(Branch* type, std::uint64_t index, std::int6
         if (p && p->visible()) m.index -= p->length;
       }
       if (!p || p->marker()) {
-        ms.erase(ms.begin() + static_cast<std::ptrdiff_t>(k));
+        type->erase_marker(k);
         continue;
       }
-      m.p = p;
+      Branch::point_marker(m, p);
       p->set_marker(true);
       m.settled = true;
     }
-    if (index < m.index || (len > 0 && index == m.index)) {
-      std::int64_t shifted = static_cast<std::int64_t>(m.index) + len;
-      m.index = std::max<std::int64_t>(static_cast<std::int64_t>(index), shifted);
+  }
+  if (len > 0) {
+    type->markers_unsettled = false;
+    const auto grow = static_cast<std::uint64_t>(len);
+    for (SearchMarker& m : ms) m.index += m.index >= index ? grow : 0;
+  } else {
+    const auto shrink = static_cast<std::uint64_t>(-len);
+    for (SearchMarker& m : ms) {
+      if (m.index > index) m.index = m.index - index > shrink ? m.index - shrink : index;
     }
   }
 }

@@ -31,6 +31,9 @@ struct Item {
   Branch* parent = nullptr; ///< null for GC structs
   const std::string* parent_sub = nullptr; ///< map key (points into the parent's key table)
   std::uint8_t info = 0;
+  /// How many search markers of its parent point at it (at most 80, so a byte). A lookup of the
+  /// markers on an item is skipped when this is 0: it is kept by Branch's marker functions.
+  std::uint8_t marker_refs = 0;
   Content content;
 
   bool is_gc() const { return content.kind == ContentKind::kGC; }

@@ -62,7 +62,7 @@ void DocImpl::call_observers(TxnState& t) {
     if (type->item && type->item->deleted()) continue;
     if (!t.local) {
       // Yjs empties the marker list but leaves the items' marker flags as they are.
-      type->markers.clear();
+      type->clear_markers(false);
     }
     if (!t.local && type->has_formatting &&
         (type->kind == TypeKind::kText || type->kind == TypeKind::kXmlText)) {

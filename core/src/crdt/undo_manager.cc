@@ -228,8 +228,7 @@ std::optional<StackItem> UndoManager::pop(std::vector<StackItem>& stack, UndoSta
     }
     for (const crdt::ChangedType& c : d.txn().changed) {
       if (!c.child_list) continue;
-      for (crdt::SearchMarker& m : c.type->markers) m.p->set_marker(false);
-      c.type->markers.clear();
+      c.type->clear_markers(true);
     }
     txn.commit();
   }
