@@ -36,6 +36,8 @@ struct TxnState {
   bool local = true;
   /// Client states before the transaction, recorded when a client first gets new structs.
   std::vector<std::pair<std::uint64_t, std::uint64_t>> before;
+  /// Scratch for the update event: the clients of `before` that got structs (kept for reuse).
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> grown_clients;
   std::vector<std::pair<std::uint64_t, std::uint64_t>> after;
   DeleteSet delete_set;
   std::vector<Id> merge_structs;

@@ -374,7 +374,11 @@ void delete_text(DocImpl& doc, TextPosition& pos, std::uint64_t length) {
     }
     pos.forward();
   }
-  if (start) cleanup_formatting_gap(doc, start, pos.right, start_attrs, pos.current);
+  // Without a format item in the text (has_formatting is set by the first one integrated) the
+  // cleanup has nothing to remove: skip its walk over the deleted items.
+  if (start && start->parent->has_formatting) {
+    cleanup_formatting_gap(doc, start, pos.right, start_attrs, pos.current);
+  }
   Item* any = pos.left ? pos.left : pos.right;
   if (any && any->parent->use_markers) {
     DocImpl::update_marker_changes(any->parent, pos.index,

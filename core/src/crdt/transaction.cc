@@ -143,21 +143,26 @@ void DocImpl::gc_and_merge(TxnState& t) {
 
 void DocImpl::emit_update(TxnState& t) {
   if (update_observers.empty()) return;
-  bool changed = !t.delete_set.empty();
-  std::map<std::uint64_t, std::uint64_t> before;
+  // Only the clients the transaction touched (t.before) can have new structs.
+  std::vector<std::pair<std::uint64_t, std::uint64_t>>& grown = t.grown_clients;
+  grown.clear();
   for (std::size_t k = 0; k < t.before.size(); ++k) {
-    before[t.before[k].first] = t.before[k].second;
-    if (t.before[k].second != t.after[k].second) changed = true;
+    if (t.before[k].second != t.after[k].second) grown.push_back(t.before[k]);
   }
-  if (!changed) return;
-  // Clients untouched by the transaction are up to date: include them at their state.
-  for (const auto& [client, structs] : store.clients()) {
-    if (!before.count(client) && !structs.empty()) before[client] = structs.state();
-  }
+  if (grown.empty() && t.delete_set.empty()) return;
+  std::sort(grown.begin(), grown.end(),
+            [](const auto& a, const auto& b) { return a.first > b.first; });
   encoding::Lib0Buffer w;
-  write_client_structs(w, store, before);
+  write_client_structs_from(w, store, grown);
   t.delete_set.encode(w);
   std::vector<std::uint8_t> bytes = w.take();
+  if (update_observers.size() == 1) {
+    // The common case needs no copy: the copy guards against observers added or removed while
+    // they are called.
+    auto fn = update_observers.front().second;
+    fn(bytes, t.origin);
+    return;
+  }
   auto observers = update_observers;
   for (auto& [id, fn] : observers) fn(bytes, t.origin);
 }

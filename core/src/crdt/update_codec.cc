@@ -19,8 +19,13 @@ void write_client_structs(encoding::Lib0Writer& w, const StructStore& store,
     if (!structs.empty() && !sv.count(client)) sm.emplace_back(client, 0);
   }
   std::sort(sm.begin(), sm.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-  w.write_var_uint(sm.size());
-  for (auto [client, clock] : sm) {
+  write_client_structs_from(w, store, sm);
+}
+
+void write_client_structs_from(encoding::Lib0Writer& w, const StructStore& store,
+                               std::span<const std::pair<std::uint64_t, std::uint64_t>> from) {
+  w.write_var_uint(from.size());
+  for (auto [client, clock] : from) {
     const ClientStructs& structs = *store.get(client);
     clock = std::max(clock, structs.front()->id.clock);
     ClientStructs::Pos start = structs.find(clock);

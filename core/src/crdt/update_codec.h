@@ -17,6 +17,10 @@ namespace accord::crdt {
 /// Writes the structs of `store` that a peer at `sv` lacks (Yjs writeClientsStructs).
 void write_client_structs(encoding::Lib0Writer& w, const StructStore& store,
                           const std::map<std::uint64_t, std::uint64_t>& sv);
+/// Writes the structs of each (client, clock) of `from` from that clock on; `from` lists each
+/// client once, with structs past `clock`, in descending order of client (as Yjs writes them).
+void write_client_structs_from(encoding::Lib0Writer& w, const StructStore& store,
+                               std::span<const std::pair<std::uint64_t, std::uint64_t>> from);
 /// Decodes a whole v1 update into memory. Never trusts input: kCorrupt/kUnsupported/
 /// kLimitExceeded with the byte offset.
 Result<DecodedUpdate> decode_update_v1(std::span<const std::uint8_t> bytes);
