@@ -2,54 +2,16 @@
 // storage, everything submitted meanwhile goes into the next single transaction.
 #include "write_queue.h"
 #include "document_storage.h"
+#include "gate_storage.h"
 
 #include <gtest/gtest.h>
 
 #include <atomic>
-#include <condition_variable>
-#include <mutex>
 
 namespace accord::server {
 namespace {
 
-/// A storage whose first append blocks until released, and that records batch sizes.
-class GateStorage final : public DocumentStorage {
-public:
-  Result<bool> load(std::string_view, Doc&) override { return false; }
-  Status append_batch(std::span<const StoredUpdate> updates) override {
-    std::unique_lock lock(mutex_);
-    batches_.push_back(updates.size());
-    entered_ = true;
-    changed_.notify_all();
-    changed_.wait(lock, [this] { return released_; });
-    return fail_ ? Status::error(StatusCode::kIoError, "disk full") : Status::ok();
-  }
-  Status compact(std::string_view) override { return Status::ok(); }
-  std::uint64_t transactions() const override { return 0; }
-
-  void wait_entered() {
-    std::unique_lock lock(mutex_);
-    changed_.wait(lock, [this] { return entered_; });
-  }
-  void release(bool fail = false) {
-    std::lock_guard lock(mutex_);
-    released_ = true;
-    fail_ = fail;
-    changed_.notify_all();
-  }
-  std::vector<std::size_t> batches() {
-    std::lock_guard lock(mutex_);
-    return batches_;
-  }
-
-private:
-  std::mutex mutex_;
-  std::condition_variable changed_;
-  bool entered_ = false;
-  bool released_ = false;
-  bool fail_ = false;
-  std::vector<std::size_t> batches_;
-};
+using testing::GateStorage;
 
 std::vector<StoredUpdate> one(const std::string& document) {
   return {StoredUpdate{document, {0, 0}}};
