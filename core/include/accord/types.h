@@ -47,6 +47,8 @@ public:
   bool contains(std::string_view key) const;
   /// Live keys (unordered, as Yjs's internal Map iteration order is insertion order of the key).
   std::vector<std::string> keys() const;
+  /// The live keys that start with `prefix`, in the order of keys(); copies only those.
+  std::vector<std::string> keys_with_prefix(std::string_view prefix) const;
   /// Number of live keys. O(keys).
   std::size_t size() const;
   /// yjs's toJSON(): an object of the live keys.

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -27,6 +28,12 @@ struct SearchMarker {
   bool settled = false;
 };
 
+/// Hashes map keys so that lookups by string_view need no std::string.
+struct KeyHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
+};
+
 /// One shared type.
 struct Branch {
   DocImpl* doc = nullptr;
@@ -37,8 +44,10 @@ struct Branch {
   const std::string* root_name = nullptr; ///< for roots
   Item* start = nullptr;
   std::uint64_t length = 0;
-  std::unordered_map<std::string, Item*> map;
-  std::vector<const std::string*> key_order; ///< map keys in first-insertion order
+  using KeyMap = std::unordered_map<std::string, Item*, KeyHash, std::equal_to<>>;
+  KeyMap map;
+  /// The entries of `map` in first-insertion order (nodes of an unordered_map never move).
+  std::vector<KeyMap::value_type*> key_order;
   bool use_markers = false;    ///< Array and Text keep search markers (Yjs _searchMarker)
   bool has_formatting = false; ///< a ContentFormat was integrated (YText._hasFormatting)
   bool dead = false;           ///< its item was garbage-collected
@@ -54,10 +63,10 @@ struct Branch {
 
   /// The key table entry for `key` (created on first use); its address is stable.
   std::pair<const std::string*, Item**> key_slot(std::string_view key) {
-    auto it = map.find(std::string(key));
+    auto it = map.find(key);
     if (it == map.end()) {
       it = map.emplace(std::string(key), nullptr).first;
-      key_order.push_back(&it->first);
+      key_order.push_back(&*it);
     }
     return {&it->first, &it->second};
   }
@@ -98,7 +107,7 @@ struct Branch {
   }
   /// The newest item for `key` or null.
   Item* map_get(std::string_view key) const {
-    auto it = map.find(std::string(key));
+    auto it = map.find(key);
     return it == map.end() ? nullptr : it->second;
   }
 };

@@ -340,8 +340,8 @@ void DocImpl::delete_item(Item* first) {
       // does not depend on the order).
       std::vector<Item*> children;
       for (Item* c = type->start; c; c = c->right) children.push_back(c);
-      for (const std::string* k : type->key_order) {
-        if (Item* c = type->map[*k]) children.push_back(c);
+      for (const auto* entry : type->key_order) {
+        if (Item* c = entry->second) children.push_back(c);
       }
       for (Item* c : children) {
         if (!c->deleted()) {
@@ -373,8 +373,8 @@ void DocImpl::gc_item(Item* first, bool first_parent_gcd) {
     if (item->content.kind == ContentKind::kType) {
       Branch* type = item->content.type();
       for (Item* c = type->start; c; c = c->right) work.emplace_back(c, true);
-      for (const std::string* k : type->key_order) {
-        for (Item* c = type->map[*k]; c; c = c->left) work.emplace_back(c, true);
+      for (const auto* entry : type->key_order) {
+        for (Item* c = entry->second; c; c = c->left) work.emplace_back(c, true);
       }
       type->start = nullptr;
       type->item = nullptr;

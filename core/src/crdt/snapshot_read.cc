@@ -122,8 +122,8 @@ std::optional<Value> map_get_at(MapRef map, std::string_view key, const Snapshot
 std::vector<std::pair<std::string, Value>> map_entries_at(MapRef map, const Snapshot& snap) {
   std::vector<std::pair<std::string, Value>> out;
   const crdt::Branch* b = map.branch();
-  for (const std::string* k : b->key_order) {
-    if (auto v = entry_at(b->map.at(*k), snap)) out.emplace_back(*k, std::move(*v));
+  for (const auto* entry : b->key_order) {
+    if (auto v = entry_at(entry->second, snap)) out.emplace_back(entry->first, std::move(*v));
   }
   return out;
 }

@@ -457,13 +457,13 @@ std::string xml_to_string(const Branch* b) {
   }
   if (b->kind != TypeKind::kXmlElement) return children;
   std::vector<std::pair<std::string, std::string>> attrs;
-  for (const std::string* k : b->key_order) {
-    const Item* item = b->map.at(*k);
+  for (const auto* entry : b->key_order) {
+    const Item* item = entry->second;
     if (!item || item->deleted()) continue;
     auto vals = item->content.values();
     if (vals.empty()) continue;
     Any v = vals.back().to_json();
-    attrs.emplace_back(*k, v.is_string() ? v.as_string() : v.to_json_string());
+    attrs.emplace_back(entry->first, v.is_string() ? v.as_string() : v.to_json_string());
   }
   std::sort(attrs.begin(), attrs.end());
   out = "<" + b->name;

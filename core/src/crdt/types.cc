@@ -37,9 +37,9 @@ Any list_to_json(const Branch* b) {
 
 Any map_to_json(const Branch* b) {
   Any::Object out;
-  for (const std::string* k : b->key_order) {
-    const Item* item = b->map.at(*k);
-    if (item && !item->deleted()) out.emplace_back(*k, last_value_json(item));
+  for (const auto* entry : b->key_order) {
+    const Item* item = entry->second;
+    if (item && !item->deleted()) out.emplace_back(entry->first, last_value_json(item));
   }
   return Any(std::move(out));
 }
@@ -194,9 +194,18 @@ bool MapRef::contains(std::string_view key) const {
 }
 std::vector<std::string> MapRef::keys() const {
   std::vector<std::string> out;
-  for (const std::string* k : branch_->key_order) {
-    const Item* item = branch_->map.at(*k);
-    if (item && !item->deleted()) out.push_back(*k);
+  out.reserve(branch_->key_order.size());
+  for (const auto* entry : branch_->key_order) {
+    const Item* item = entry->second;
+    if (item && !item->deleted()) out.push_back(entry->first);
+  }
+  return out;
+}
+std::vector<std::string> MapRef::keys_with_prefix(std::string_view prefix) const {
+  std::vector<std::string> out;
+  for (const auto* entry : branch_->key_order) {
+    const Item* item = entry->second;
+    if (item && !item->deleted() && entry->first.starts_with(prefix)) out.push_back(entry->first);
   }
   return out;
 }

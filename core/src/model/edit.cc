@@ -2,6 +2,7 @@
 #include "accord/model/edit.h"
 
 #include <algorithm>
+#include <random>
 
 #include "accord/model/history.h"
 #include "accord/model/ids.h"
@@ -11,6 +12,14 @@ namespace accord::model {
 
 namespace {
 constexpr std::string_view kOriginPrefix = "accord:";
+
+/// A seed for new ids: one read of the system's entropy per thread, then a generator (an Edit
+/// per imported row must not open the random device each time).
+std::uint64_t fresh_seed() {
+  static thread_local std::mt19937_64 seeds{
+      (static_cast<std::uint64_t>(std::random_device{}()) << 32) ^ std::random_device{}()};
+  return seeds();
+}
 } // namespace
 
 Origin origin_for(const Actor& actor) {
@@ -32,9 +41,7 @@ Edit::Edit(Doc& doc, Actor actor, std::int64_t now_ms, std::optional<std::uint64
     : doc_(&doc),
       actor_(std::move(actor)),
       now_ms_(now_ms),
-      rng_(seed ? *seed
-                : (static_cast<std::uint64_t>(std::random_device{}()) << 32) ^
-                      std::random_device{}() ^ doc.client_id()),
+      rng_(seed ? *seed : fresh_seed() ^ doc.client_id()),
       txn_(doc.transact(origin_for(actor_))) {}
 
 Edit::~Edit() { commit(); }

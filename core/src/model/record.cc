@@ -128,8 +128,8 @@ std::vector<std::string> RecordRef::get(const RefSetField& f) const { return set
 std::vector<std::string> RecordRef::set_members(const FieldInfo& f) const {
   std::vector<std::string> out;
   const std::string prefix = std::string(f.key) + ":";
-  for (const auto& k : map_.keys()) {
-    if (k.size() <= prefix.size() || k.compare(0, prefix.size(), prefix) != 0) continue;
+  for (const auto& k : map_.keys_with_prefix(prefix)) {
+    if (k.size() == prefix.size()) continue;
     auto v = plain(map_, k);
     if (v && v->is_bool() && v->as_bool()) out.push_back(k.substr(prefix.size()));
   }

@@ -298,6 +298,49 @@ std::string index_hash(Workspace& ws) {
   return hex(h);
 }
 
+namespace {
+
+/// One pass over an account's visits: their rows, whom each met, its notes, and the last touches
+/// (analytics::last_touches at the end of time), so the visit log is read once per projection.
+struct VisitScan {
+  std::vector<VisitRow> rows;
+  std::vector<std::vector<std::string>> met;
+  std::vector<std::string> notes;
+  analytics::Touches touches;
+};
+
+VisitScan scan_visits(const model::VisitLog& log, const std::string& account_id) {
+  VisitScan s;
+  for (const RecordRef& v : log.visits()) {
+    VisitRow vr;
+    vr.account_id = account_id;
+    vr.visit_id = v.id();
+    vr.at_ms = v.get(visit::kAt);
+    std::vector<std::string> met = v.get(visit::kContacts);
+    if (vr.at_ms && *vr.at_ms <= kEndOfTime) {
+      const std::int64_t at = *vr.at_ms;
+      if (!s.touches.account || at > *s.touches.account) s.touches.account = at;
+      for (const std::string& c : met) {
+        auto it = s.touches.by_contact.find(c);
+        if (it == s.touches.by_contact.end() || it->second < at) s.touches.by_contact[c] = at;
+      }
+    }
+    vr.rep = text_of(v.get(visit::kRep));
+    vr.purpose = text_of(v.get(visit::kPurpose));
+    vr.outcome = text_of(v.get(visit::kOutcome));
+    vr.reviewed = v.get(visit::kReviewed).value_or(false);
+    vr.next_step = text_of(v.get(visit::kNextStep));
+    vr.next_step_due = date_text(v.get(visit::kNextStepDue));
+    vr.next_step_done = v.get(visit::kNextStepDone).value_or(false);
+    s.notes.push_back(text_of(v.get(visit::kNotes)));
+    s.met.push_back(std::move(met));
+    s.rows.push_back(std::move(vr));
+  }
+  return s;
+}
+
+} // namespace
+
 AccountProjection project_account(std::string_view id, AccountSlot& slot) {
   AccountProjection p;
   p.account_id = std::string(id);
@@ -305,7 +348,8 @@ AccountProjection project_account(std::string_view id, AccountSlot& slot) {
   if (!read_meta(*slot.account_doc).ok()) return p;
   const bool has_visits = read_meta(*slot.visit_doc).ok();
   const analytics::AccountInput input{&slot.account, has_visits ? &slot.visits : nullptr};
-  const analytics::Touches touches = analytics::last_touches(input.visits, kEndOfTime);
+  VisitScan visits = has_visits ? scan_visits(slot.visits, p.account_id) : VisitScan{};
+  const analytics::Touches& touches = visits.touches;
 
   const RecordRef a = slot.account.account();
   AccountRow row;
@@ -365,31 +409,19 @@ AccountProjection project_account(std::string_view id, AccountSlot& slot) {
   for (const ContactRow& c : p.contacts) {
     if (c.key_contact) key_contacts.insert(c.contact_id);
   }
-  if (has_visits) {
-    for (const RecordRef& v : slot.visits.visits()) {
-      VisitRow vr;
-      vr.account_id = p.account_id;
-      vr.visit_id = v.id();
-      vr.at_ms = v.get(visit::kAt);
-      if (vr.at_ms) {
-        for (const std::string& met : v.get(visit::kContacts)) {
-          if (key_contacts.contains(met)) p.touches.emplace_back(met, *vr.at_ms);
-        }
+  for (std::size_t k = 0; k < visits.rows.size(); ++k) {
+    VisitRow& vr = visits.rows[k];
+    if (vr.at_ms) {
+      for (const std::string& met : visits.met[k]) {
+        if (key_contacts.contains(met)) p.touches.emplace_back(met, *vr.at_ms);
       }
-      vr.rep = text_of(v.get(visit::kRep));
-      vr.purpose = text_of(v.get(visit::kPurpose));
-      vr.outcome = text_of(v.get(visit::kOutcome));
-      vr.reviewed = v.get(visit::kReviewed).value_or(false);
-      vr.next_step = text_of(v.get(visit::kNextStep));
-      vr.next_step_due = date_text(v.get(visit::kNextStepDue));
-      vr.next_step_done = v.get(visit::kNextStepDone).value_or(false);
-      const std::string when = vr.at_ms ? format_date(day_of(*vr.at_ms)) : std::string();
-      p.search.push_back(
-          SearchEntry{"visit", vr.visit_id,
-                      when + " · " + row.name + (vr.purpose.empty() ? "" : " · ") + vr.purpose,
-                      body({vr.purpose, vr.outcome, vr.next_step, text_of(v.get(visit::kNotes))})});
-      p.visits.push_back(std::move(vr));
     }
+    const std::string when = vr.at_ms ? format_date(day_of(*vr.at_ms)) : std::string();
+    p.search.push_back(
+        SearchEntry{"visit", vr.visit_id,
+                    when + " · " + row.name + (vr.purpose.empty() ? "" : " · ") + vr.purpose,
+                    body({vr.purpose, vr.outcome, vr.next_step, visits.notes[k]})});
+    p.visits.push_back(std::move(vr));
   }
   row.visits = static_cast<int>(p.visits.size());
 
