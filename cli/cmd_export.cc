@@ -70,8 +70,9 @@ void add_export_command(CLI::App& app, Globals& g) {
       ->capture_default_str();
   cmd->add_option("-a,--account", opts->account,
                   "Only this account (id or name); required for md and html");
-  cmd->add_option("-k,--kind", opts->kind, "CSV: accounts, contacts, links or visits")
-      ->check(CLI::IsMember({"accounts", "contacts", "links", "visits"}))
+  cmd->add_option("-k,--kind", opts->kind,
+                  "CSV: accounts, team, factions, contacts, links or visits")
+      ->check(CLI::IsMember({"accounts", "team", "factions", "contacts", "links", "visits"}))
       ->capture_default_str();
   cmd->add_option("-o,--output", opts->out, "Output file (default: standard output)");
   cmd->add_flag("--include-sensitive", opts->sensitive,

@@ -1,4 +1,4 @@
-// accord import <file.csv|file.json> [--kind K] [--dry-run]: imports records, all or nothing.
+// accord import <file.csv...|file.json> [--kind K] [--dry-run]: imports records, all or nothing.
 #include <filesystem>
 #include <iostream>
 
@@ -23,69 +23,100 @@ std::optional<workspace::ImportKind> kind_of(const std::string& path, const std:
     return k.ok() ? std::optional(*k) : std::nullopt;
   }
   const std::string stem = std::filesystem::path(path).stem().string();
-  for (auto k : {workspace::ImportKind::kAccounts, workspace::ImportKind::kContacts,
-                 workspace::ImportKind::kLinks, workspace::ImportKind::kVisits}) {
+  for (auto k : workspace::import_kinds()) {
     if (ends_with(stem, workspace::import_kind_name(k))) return k;
   }
   return std::nullopt;
 }
 
-int run_import(const Globals& g, const std::string& file, const std::string& kind_flag,
-               bool dry_run, bool lenient) {
+std::string kind_names() {
+  std::string out;
+  for (auto k : workspace::import_kinds()) {
+    out += (out.empty() ? "" : "|") + std::string(workspace::import_kind_name(k));
+  }
+  return out;
+}
+
+int run_json_import(OpenWorkspace& ow, std::int64_t now, const std::string& file,
+                    const std::string& text, bool dry_run, bool lenient) {
+  workspace::JsonImportOptions options{ow.actor(), now, dry_run, !lenient};
+  auto r = workspace::import_json_text(*ow.ws, text, options);
+  if (!r.ok()) return fail(kExitStore, r.status().message());
+  if (r->issue) {
+    std::cerr << r->issue->to_string(file) << "\n";
+    return fail(kExitBadInput, "nothing imported");
+  }
+  std::cout << (dry_run ? "Dry run: would import " : "Imported ") << r->documents
+            << " document(s): " << r->created << " record(s) created, " << r->updated
+            << " updated, " << r->fields_set << " field value(s) set\n";
+  return kExitOk;
+}
+
+int run_import(const Globals& g, const std::vector<std::string>& files,
+               const std::string& kind_flag, bool dry_run, bool lenient) {
   auto now = now_ms(g.now);
   if (!now.ok()) return fail(kExitUsage, now.status().message());
-  const bool is_json = ends_with(file, ".json");
-  std::optional<workspace::ImportKind> kind;
-  if (!is_json) {
-    kind = kind_of(file, kind_flag);
+  const bool is_json = files.size() == 1 && ends_with(files.front(), ".json");
+  std::vector<workspace::ImportKind> kinds;
+  for (const std::string& file : files) {
+    if (ends_with(file, ".json")) {
+      if (files.size() > 1) {
+        return fail(kExitUsage, "'" + file + "': a JSON export is imported on its own");
+      }
+      continue;
+    }
+    auto kind = kind_of(file, kind_flag);
     if (!kind) {
       return fail(kExitUsage, kind_flag.empty()
                                   ? "cannot tell what '" + file +
-                                        "' holds: pass --kind accounts|contacts|links|visits"
+                                        "' holds: name it after its kind or pass "
+                                        "--kind " +
+                                        kind_names()
                                   : workspace::parse_import_kind(kind_flag).status().message());
     }
+    kinds.push_back(*kind);
   }
-  auto text = read_file(file);
-  if (!text.ok()) return fail(kExitBadInput, text.status().message());
+  std::vector<std::string> texts;
+  for (const std::string& file : files) {
+    auto text = read_file(file);
+    if (!text.ok()) return fail(kExitBadInput, text.status().message());
+    texts.push_back(std::move(*text));
+  }
   auto ow = open_workspace(workspace_dir(g.workspace));
   if (!ow.ok()) return fail(exit_code_for(ow.status()), ow.status().message());
+  if (is_json) return run_json_import(*ow, *now, files.front(), texts.front(), dry_run, lenient);
 
-  if (is_json) {
-    workspace::JsonImportOptions options{ow->actor(), *now, dry_run, !lenient};
-    auto r = workspace::import_json_text(*ow->ws, *text, options);
-    if (!r.ok()) return fail(kExitStore, r.status().message());
-    if (r->issue) {
-      std::cerr << r->issue->to_string(file) << "\n";
-      return fail(kExitBadInput, "nothing imported");
-    }
-    std::cout << (dry_run ? "Dry run: would import " : "Imported ") << r->documents
-              << " document(s): " << r->created << " record(s) created, " << r->updated
-              << " updated, " << r->fields_set << " field value(s) set\n";
-    return kExitOk;
-  }
-
+  std::vector<workspace::CsvFile> csv;
+  for (std::size_t k = 0; k < files.size(); ++k) csv.push_back({kinds[k], texts[k]});
   workspace::CsvImportOptions options;
   options.actor = ow->actor();
   options.now_ms = *now;
   options.dry_run = dry_run;
   options.progress_every = 5000;
-  options.progress = [&file](std::size_t done, std::size_t total) {
+  options.progress = [](std::size_t done, std::size_t total) {
     if (total < 5000) return;
-    std::cerr << "\r" << file << ": " << done << "/" << total << " rows ("
+    std::cerr << "\r" << done << "/" << total << " rows ("
               << (total == 0 ? 100 : done * 100 / total) << "%)" << (done == total ? "\n" : "")
               << std::flush;
   };
-  auto r = workspace::import_csv(*ow->ws, *kind, *text, options);
-  if (!r.ok()) return fail(kExitStore, r.status().message());
-  if (!r->issues.empty()) {
-    for (const auto& issue : r->issues) std::cerr << issue.to_string(file) << "\n";
-    return fail(kExitBadInput,
-                std::to_string(r->issues.size()) + " problem(s) found; nothing imported");
+  auto results = workspace::import_csv_files(*ow->ws, csv, options);
+  if (!results.ok()) return fail(kExitStore, results.status().message());
+  std::size_t problems = 0;
+  for (std::size_t k = 0; k < files.size(); ++k) {
+    for (const auto& issue : (*results)[k].issues) std::cerr << issue.to_string(files[k]) << "\n";
+    problems += (*results)[k].issues.size();
   }
-  std::cout << (dry_run ? "Dry run: " : "") << r->rows << " " << workspace::import_kind_name(*kind)
-            << " row(s) " << (dry_run ? "valid: would create " : "imported: ") << r->created
-            << (dry_run ? ", update " : " created, ") << r->updated << (dry_run ? "" : " updated")
-            << " (" << r->fields_set << " field values)\n";
+  if (problems > 0) {
+    return fail(kExitBadInput, std::to_string(problems) + " problem(s) found; nothing imported");
+  }
+  for (std::size_t k = 0; k < files.size(); ++k) {
+    const workspace::CsvImportResult& r = (*results)[k];
+    std::cout << (dry_run ? "Dry run: " : "") << r.rows << " "
+              << workspace::import_kind_name(kinds[k]) << " row(s) "
+              << (dry_run ? "valid: would create " : "imported: ") << r.created
+              << (dry_run ? ", update " : " created, ") << r.updated << (dry_run ? "" : " updated")
+              << " (" << r.fields_set << " field values)\n";
+  }
   return kExitOk;
 }
 
@@ -93,7 +124,7 @@ int run_import(const Globals& g, const std::string& file, const std::string& kin
 
 void add_import_command(CLI::App& app, Globals& g) {
   struct Options {
-    std::string file;
+    std::vector<std::string> files;
     std::string kind;
     bool dry_run = false;
     bool lenient = false;
@@ -101,19 +132,21 @@ void add_import_command(CLI::App& app, Globals& g) {
   auto opts = std::make_shared<Options>();
   CLI::App* cmd = app.add_subcommand(
       "import",
-      "Import accounts, contacts, links or visits from CSV (header row of schema field codes) or "
-      "a JSON export. All or nothing: every problem is reported as file:line:column and nothing "
-      "is written unless the whole file is valid.");
-  cmd->add_option("file", opts->file, "A .csv or .json file")->required();
+      "Import accounts, team members, factions, contacts, links or visits from CSV (header row "
+      "of schema field codes) or a JSON export. Several CSV files are imported as one: "
+      "references (a contact's faction or counterpart, a faction's leader, link ends, the "
+      "contacts of a visit) may point to records of any of them. All or nothing: every problem "
+      "is reported as file:line:column and nothing is written unless every file is valid.");
+  cmd->add_option("files", opts->files, "One or more .csv files, or one .json file")->required();
   cmd->add_option("--kind", opts->kind,
-                  "What the CSV holds: accounts, contacts, links or visits (default: from the "
-                  "file name)");
+                  "What the CSV files hold: accounts, team, factions, contacts, links or visits "
+                  "(default: from each file's name, e.g. demo-factions.csv)");
   cmd->add_flag("--dry-run", opts->dry_run, "Validate everything, write nothing");
   cmd->add_flag("--lenient", opts->lenient,
                 "JSON only: keep keys no schema field has (a newer client's) instead of refusing");
   cmd->footer(kExitCodeHelp);
   cmd->callback([opts, &g] {
-    g.exit_code = run_import(g, opts->file, opts->kind, opts->dry_run, opts->lenient);
+    g.exit_code = run_import(g, opts->files, opts->kind, opts->dry_run, opts->lenient);
   });
 }
 

@@ -161,6 +161,38 @@ TEST_F(Cli, ImportErrorsArePreciseAndWriteNothing) {
   EXPECT_EQ(accord("-w ws import missing-accounts.csv").code, 2);
 }
 
+TEST_F(Cli, SeveralCsvFilesImportAsOne) {
+  ASSERT_EQ(accord(std::string("init ws --user alice ") + kNow).code, 0);
+  write("accounts.csv", "id,name\nacme,Acme\n");
+  ASSERT_EQ(accord("-w ws import accounts.csv").code, 0);
+  // A faction's leader is a contact, the contact's faction that faction: one import.
+  write("demo-factions.csv", "account,id,name,leader\nacme,f1,Old guard,c1\n");
+  write("demo-team.csv", "account,id,name,role\nacme,t1,Alice Wang,account_manager\n");
+  write("demo-contacts.csv", "account,id,name,faction,counterpart\nacme,c1,Jane,f1,t1\n");
+  EXPECT_EQ(accord("-w ws import demo-factions.csv").code, 2); // c1 does not exist yet
+  const Outcome together = accord("-w ws import demo-factions.csv demo-contacts.csv demo-team.csv");
+  ASSERT_EQ(together.code, 0) << together.err;
+  EXPECT_NE(together.out.find("1 factions row(s) imported: 1 created"), std::string::npos)
+      << together.out;
+  EXPECT_NE(together.out.find("1 team row(s) imported: 1 created"), std::string::npos)
+      << together.out;
+  const std::string factions = accord("-w ws export -f csv -k factions").out;
+  EXPECT_NE(factions.find("acme,f1,Old guard,c1"), std::string::npos) << factions;
+  const std::string contacts = accord("-w ws export -f csv -k contacts").out;
+  EXPECT_NE(contacts.find("f1"), std::string::npos) << contacts;
+  EXPECT_NE(contacts.find("t1"), std::string::npos) << contacts;
+  // One bad file: nothing of any file is written, each problem names its file.
+  write("more-team.csv", "account,id,name\nacme,t2,Bo\n");
+  write("more-contacts.csv", "account,id,name,counterpart\nacme,c2,Li,t9\n");
+  const Outcome bad = accord("-w ws import more-team.csv more-contacts.csv");
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_NE(bad.err.find("more-contacts.csv:2:12: field 'counterpart'"), std::string::npos)
+      << bad.err;
+  EXPECT_EQ(accord("-w ws export -f csv -k team").out.find("t2"), std::string::npos);
+  write("a.json", "{}");
+  EXPECT_EQ(accord("-w ws import a.json accounts.csv").code, 1);
+}
+
 TEST_F(Cli, JsonExportRoundTripsThroughImport) {
   ASSERT_EQ(accord(std::string("demo a --accounts 3 --seed 5 ") + kNow).code, 0);
   ASSERT_EQ(accord("-w a export -o a.json").code, 0);

@@ -166,6 +166,75 @@ TEST(CsvImport, NewRecordsNeedTheirRequiredValues) {
                       "rep", "a new visit needs 'rep'");
 }
 
+// Factions, our account team and contacts point at each other (a faction's leader is a contact,
+// a contact's faction and counterpart are a faction and a team member): imported together, each
+// reference finds its record whatever the order of the files.
+TEST(CsvImport, FactionsTeamAndContactsReferToEachOtherInOneImport) {
+  WorkspaceFixture f;
+  f.import_ok(ImportKind::kAccounts, kAccountsCsv);
+  const std::string contacts =
+      "account,id,name,faction,counterpart\n"
+      "acme-steel,c1,Jane Doe,f1,t1\n"
+      "acme-steel,c2,Bob Stone,f1,\n";
+  const std::string factions = "account,id,name,leader,color\nacme-steel,f1,Old guard,c1,#aa3300\n";
+  const std::string team =
+      "account,id,name,role,level\nacme-steel,t1,Alice Wang,account_manager,"
+      "middle\n";
+  const CsvFile files[] = {{ImportKind::kContacts, contacts},
+                           {ImportKind::kFactions, factions},
+                           {ImportKind::kTeam, team}};
+  auto results = import_csv_files(*f.ws, files, f.options());
+  ASSERT_TRUE(results.ok()) << results.status().to_string();
+  ASSERT_EQ(results->size(), 3u);
+  for (const CsvImportResult& r : *results) {
+    EXPECT_TRUE(r.issues.empty()) << r.issues.front().to_string("x");
+    EXPECT_TRUE(r.saved);
+  }
+  EXPECT_EQ((*results)[0].created, 2u);
+  EXPECT_EQ((*results)[0].fields_set, 5u); // names, factions and one counterpart
+  EXPECT_EQ((*results)[1].created, 1u);
+  EXPECT_EQ((*results)[2].created, 1u);
+
+  auto reopened = Workspace::open(*f.store, "acme");
+  ASSERT_TRUE(reopened.ok());
+  const model::AccountDocument& acme = (*reopened)->account("acme-steel")->account;
+  auto jane = acme.find(model::kContactRecord, "c1");
+  ASSERT_TRUE(jane);
+  EXPECT_EQ(jane->get(model::contact::kFaction), "f1");
+  EXPECT_EQ(jane->get(model::contact::kCounterpart), "t1");
+  auto guard = acme.find(model::kFactionRecord, "f1");
+  ASSERT_TRUE(guard);
+  EXPECT_EQ(guard->get(model::faction::kName), "Old guard");
+  EXPECT_EQ(guard->get(model::faction::kLeader), "c1");
+  auto alice = acme.find(model::kTeamMemberRecord, "t1");
+  ASSERT_TRUE(alice);
+  EXPECT_EQ(alice->get(model::team_member::kRole), model::TeamRole::kAccountManager);
+}
+
+TEST(CsvImport, FactionAndTeamErrors) {
+  WorkspaceFixture f;
+  f.import_ok(ImportKind::kAccounts, kAccountsCsv);
+  expect_single_issue(f, ImportKind::kFactions, "account,id,leader\nacme-steel,f1,\n", 2, 0, "name",
+                      "a new faction needs 'name'");
+  expect_single_issue(f, ImportKind::kTeam, "account,id,role\nhx,t1,boss\n", 2, 0, "name",
+                      "a new team member needs 'name'");
+  expect_single_issue(f, ImportKind::kFactions, "account,id,name,leader\nacme-steel,f1,G,c9\n", 2,
+                      17, "leader", "no contacts record 'c9'");
+  expect_single_issue(f, ImportKind::kContacts, "account,id,name,counterpart\nhx,w2,Li,t9\n", 2, 10,
+                      "counterpart", "no account_team record 't9'");
+  // A problem in one file of an import writes none of them.
+  const std::string before = f.store_fingerprint();
+  const CsvFile files[] = {{ImportKind::kTeam, "account,id,name\nhx,t1,Alice\n"},
+                           {ImportKind::kContacts, "account,id,name,faction\nhx,w2,Li,nope\n"}};
+  auto results = import_csv_files(*f.ws, files, f.options());
+  ASSERT_TRUE(results.ok());
+  EXPECT_TRUE((*results)[0].issues.empty());
+  ASSERT_EQ((*results)[1].issues.size(), 1u);
+  EXPECT_EQ((*results)[1].issues[0].field, "faction");
+  EXPECT_FALSE((*results)[0].saved);
+  EXPECT_EQ(f.store_fingerprint(), before);
+}
+
 TEST(CsvImport, CollectsEveryProblemAndWritesNothing) {
   WorkspaceFixture f;
   const std::string before = f.store_fingerprint();

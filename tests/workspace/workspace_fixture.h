@@ -27,12 +27,18 @@ struct WorkspaceFixture {
     ws = std::move(*w);
   }
 
-  /// Imports `csv` of `kind`; expects no issue.
-  CsvImportResult import_ok(ImportKind kind, const std::string& csv) {
+  /// Import options: alice, now.
+  static CsvImportOptions options(bool dry_run = false) {
     CsvImportOptions o;
     o.actor = alice();
     o.now_ms = kNow;
-    auto r = import_csv(*ws, kind, csv, o);
+    o.dry_run = dry_run;
+    return o;
+  }
+
+  /// Imports `csv` of `kind`; expects no issue.
+  CsvImportResult import_ok(ImportKind kind, const std::string& csv) {
+    auto r = import_csv(*ws, kind, csv, options());
     EXPECT_TRUE(r.ok()) << r.status().to_string();
     for (const auto& i : r->issues) ADD_FAILURE() << i.to_string("input.csv");
     return *r;
@@ -40,11 +46,7 @@ struct WorkspaceFixture {
 
   /// Imports `csv` of `kind`; returns the result (issues expected).
   CsvImportResult import(ImportKind kind, const std::string& csv, bool dry_run = false) {
-    CsvImportOptions o;
-    o.actor = alice();
-    o.now_ms = kNow;
-    o.dry_run = dry_run;
-    auto r = import_csv(*ws, kind, csv, o);
+    auto r = import_csv(*ws, kind, csv, options(dry_run));
     EXPECT_TRUE(r.ok()) << r.status().to_string();
     return *r;
   }

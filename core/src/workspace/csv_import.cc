@@ -1,5 +1,6 @@
 #include "accord/workspace/csv_import.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
@@ -161,6 +162,8 @@ Status check_contacts_exist(AccountSlot& slot, const model::FieldInfo& f, const 
 std::string_view import_kind_name(ImportKind kind) {
   switch (kind) {
     case ImportKind::kAccounts: return "accounts";
+    case ImportKind::kTeam: return "team";
+    case ImportKind::kFactions: return "factions";
     case ImportKind::kContacts: return "contacts";
     case ImportKind::kLinks: return "links";
     case ImportKind::kVisits: return "visits";
@@ -169,17 +172,19 @@ std::string_view import_kind_name(ImportKind kind) {
 }
 
 Result<ImportKind> parse_import_kind(std::string_view name) {
-  for (ImportKind k :
-       {ImportKind::kAccounts, ImportKind::kContacts, ImportKind::kLinks, ImportKind::kVisits}) {
+  std::string known;
+  for (ImportKind k : import_kinds()) {
     if (import_kind_name(k) == name) return k;
+    known += (known.empty() ? "" : ", ") + std::string(import_kind_name(k));
   }
-  return invalid("unknown kind '" + std::string(name) +
-                 "' (known: accounts, contacts, links, visits)");
+  return invalid("unknown kind '" + std::string(name) + "' (known: " + known + ")");
 }
 
 const model::RecordSchema& import_schema(ImportKind kind) {
   switch (kind) {
     case ImportKind::kAccounts: return model::kAccountRecord;
+    case ImportKind::kTeam: return model::kTeamMemberRecord;
+    case ImportKind::kFactions: return model::kFactionRecord;
     case ImportKind::kContacts: return model::kContactRecord;
     case ImportKind::kLinks: return model::kLinkRecord;
     case ImportKind::kVisits: return model::kVisitRecord;
@@ -232,21 +237,63 @@ Result<Any> cell_value(const model::FieldInfo& f, std::string_view cell) {
   }
 }
 
-Result<CsvImportResult> import_csv(Workspace& ws, ImportKind kind, std::string_view text,
-                                   const CsvImportOptions& options) {
-  CsvImportResult result;
+namespace {
+
+// A reference cell, set once every file of the import has created its records.
+struct DeferredRef {
+  std::size_t file = 0;
+  model::RecordRef record;
+  Doc* doc = nullptr;
+  const model::FieldInfo* field = nullptr;
+  Any value;
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+  std::string account_id;
+};
+
+// What the files of one import share: the open edits, the accounts whose list entry must be
+// refreshed and the reference cells still to set.
+struct ImportRun {
+  ImportRun(Workspace& w, const CsvImportOptions& o) : ws(w), options(o), edits(o) {}
+  Workspace& ws;
+  const CsvImportOptions& options;
+  Edits edits;
+  std::set<std::string> touched_accounts;
+  std::vector<DeferredRef> deferred;
+};
+
+// What a new record of a kind needs besides its id (accounts: see apply_file).
+struct NewRecordRule {
+  std::string_view noun;
+  std::vector<std::string_view> required;
+};
+
+NewRecordRule new_record_rule(ImportKind kind) {
+  switch (kind) {
+    case ImportKind::kVisits: return {"visit", {"at", "rep"}};
+    case ImportKind::kFactions: return {"faction", {"name"}};
+    case ImportKind::kTeam: return {"team member", {"name"}};
+    default: return {"record", {}};
+  }
+}
+
+// Creates or finds the record of every row of one file and sets its cells, deferring references.
+void apply_file(ImportRun& run, std::size_t file, ImportKind kind, std::string_view text,
+                CsvImportResult& result) {
+  Workspace& ws = run.ws;
+  const CsvImportOptions& options = run.options;
   CsvParse parsed = parse_csv(text);
   if (parsed.error) {
     result.issues.push_back(*parsed.error);
-    return result;
+    return;
   }
   if (parsed.rows.empty()) {
     result.issues.push_back(Issue{0, 0, "", "the file is empty (a header row is expected)"});
-    return result;
+    return;
   }
   const CsvRow& header = parsed.rows.front();
   const Columns cols = read_header(kind, header, result.issues);
-  if (!result.issues.empty()) return result;
+  if (!result.issues.empty()) return;
 
   const model::RecordSchema& schema = import_schema(kind);
   const std::size_t total = parsed.rows.size() - 1;
@@ -255,8 +302,8 @@ Result<CsvImportResult> import_csv(Workspace& ws, ImportKind kind, std::string_v
     if (result.issues.size() < options.max_issues) result.issues.push_back(std::move(issue));
   };
   std::map<std::string, std::uint32_t> ids_seen; // "<account>/<id>" -> line
-  std::set<std::string> touched_accounts;
-  Edits edits(options);
+  std::set<std::string>& touched_accounts = run.touched_accounts;
+  Edits& edits = run.edits;
 
   for (std::size_t r = 1; r < parsed.rows.size(); ++r) {
     if (options.progress && r > 1 && (r - 1) % options.progress_every == 0) {
@@ -345,18 +392,18 @@ Result<CsvImportResult> import_csv(Workspace& ws, ImportKind kind, std::string_v
       if (record) {
         ++result.updated;
       } else {
-        if (kind == ImportKind::kVisits) {
-          bool missing = false;
-          for (std::string_view required : {std::string_view("at"), std::string_view("rep")}) {
-            auto col = cols.find(required, header);
-            if (!col || trim(row.cells[*col].value).empty()) {
-              add_issue(Issue{row.line, col ? row.cells[*col].column : 0, std::string(required),
-                              "a new visit needs '" + std::string(required) + "'"});
-              missing = true;
-            }
+        const NewRecordRule rule = new_record_rule(kind);
+        bool missing = false;
+        for (std::string_view required : rule.required) {
+          auto col = cols.find(required, header);
+          if (!col || trim(row.cells[*col].value).empty()) {
+            add_issue(Issue{
+                row.line, col ? row.cells[*col].column : 0, std::string(required),
+                "a new " + std::string(rule.noun) + " needs '" + std::string(required) + "'"});
+            missing = true;
           }
-          if (missing) continue;
         }
+        if (missing) continue;
         auto added = model::add_record(e, schema, id);
         if (!added.ok()) {
           add_issue(Issue{row.line, id_cell ? id_cell->column : 0, "id", added.status().message()});
@@ -372,10 +419,13 @@ Result<CsvImportResult> import_csv(Workspace& ws, ImportKind kind, std::string_v
       const CsvCell& cell = row.cells[col];
       if (cell.value.empty()) continue;
       auto value = cell_value(*f, cell.value);
-      Status s = value.ok() ? Status::ok() : value.status();
-      if (s.is_ok() && kind == ImportKind::kVisits) {
-        s = check_contacts_exist(*ws.account(account_id), *f, *value);
+      if (value.ok() &&
+          (f->kind == model::FieldKind::kRef || f->kind == model::FieldKind::kRefSet)) {
+        run.deferred.push_back(DeferredRef{file, *record, record_doc, f, std::move(*value),
+                                           cell.line, cell.column, account_id});
+        continue;
       }
+      Status s = value.ok() ? Status::ok() : value.status();
       if (s.is_ok()) s = record->set_value(e, f->key, *value);
       if (!s.is_ok()) {
         add_issue(Issue{cell.line, cell.column, std::string(f->key), s.message()});
@@ -385,20 +435,79 @@ Result<CsvImportResult> import_csv(Workspace& ws, ImportKind kind, std::string_v
     }
   }
   if (options.progress) options.progress(total, total);
+}
 
-  for (const auto& id : touched_accounts) {
-    if (!result.issues.empty()) break;
+// Where a kind's records may point: the kinds before it in an import are applied first.
+int kind_rank(ImportKind kind) {
+  const auto kinds = import_kinds();
+  return static_cast<int>(std::find(kinds.begin(), kinds.end(), kind) - kinds.begin());
+}
+
+} // namespace
+
+std::span<const ImportKind> import_kinds() {
+  static constexpr ImportKind kKinds[] = {ImportKind::kAccounts, ImportKind::kTeam,
+                                          ImportKind::kFactions, ImportKind::kContacts,
+                                          ImportKind::kLinks,    ImportKind::kVisits};
+  return kKinds;
+}
+
+Result<std::vector<CsvImportResult>> import_csv_files(Workspace& ws, std::span<const CsvFile> files,
+                                                      const CsvImportOptions& options) {
+  std::vector<CsvImportResult> results(files.size());
+  std::vector<std::size_t> order(files.size());
+  for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return kind_rank(files[a].kind) < kind_rank(files[b].kind);
+  });
+  ImportRun run(ws, options);
+  for (std::size_t k : order) apply_file(run, k, files[k].kind, files[k].text, results[k]);
+
+  auto clean = [&] {
+    return std::all_of(results.begin(), results.end(),
+                       [](const CsvImportResult& r) { return r.issues.empty(); });
+  };
+  for (DeferredRef& d : run.deferred) {
+    CsvImportResult& result = results[d.file];
+    if (result.issues.size() >= options.max_issues) continue;
+    Status s = Status::ok();
+    if (files[d.file].kind == ImportKind::kVisits) {
+      s = check_contacts_exist(*ws.account(d.account_id), *d.field, d.value);
+    }
+    if (s.is_ok()) s = d.record.set_value(run.edits.of(*d.doc), d.field->key, d.value);
+    if (!s.is_ok()) {
+      result.issues.push_back(Issue{d.line, d.column, std::string(d.field->key), s.message()});
+      continue;
+    }
+    ++result.fields_set;
+  }
+  for (CsvImportResult& result : results) {
+    std::sort(result.issues.begin(), result.issues.end(), [](const Issue& a, const Issue& b) {
+      return std::pair(a.line, a.column) < std::pair(b.line, b.column);
+    });
+  }
+  for (const auto& id : run.touched_accounts) {
+    if (!clean()) break;
     AccountSlot* slot = ws.account(id);
     if (slot == nullptr) continue;
-    if (Status s = ws.team().upsert_account(edits.of(ws.index_doc()), slot->account); !s.is_ok()) {
-      add_issue(Issue{0, 0, "", "account list entry of '" + id + "': " + s.message()});
+    if (Status s = ws.team().upsert_account(run.edits.of(ws.index_doc()), slot->account);
+        !s.is_ok()) {
+      results[order.front()].issues.push_back(
+          Issue{0, 0, "", "account list entry of '" + id + "': " + s.message()});
     }
   }
-  edits.commit_all();
-  const bool keep = result.issues.empty() && !options.dry_run;
+  run.edits.commit_all();
+  const bool keep = clean() && !options.dry_run;
   ACCORD_RETURN_IF_ERROR(keep_or_discard(ws, keep));
-  result.saved = keep;
-  return result;
+  for (CsvImportResult& result : results) result.saved = keep;
+  return results;
+}
+
+Result<CsvImportResult> import_csv(Workspace& ws, ImportKind kind, std::string_view text,
+                                   const CsvImportOptions& options) {
+  const CsvFile file{kind, text};
+  ACCORD_ASSIGN_OR_RETURN(auto results, import_csv_files(ws, std::span(&file, 1), options));
+  return std::move(results.front());
 }
 
 } // namespace accord::workspace
