@@ -349,6 +349,21 @@ test('screenshots of every screen in both languages, desktop and 390 px', async 
         if (tab === 'map') {
           await page.waitForSelector('[data-testid=health-score]', { timeout: WAIT });
           await page.waitForSelector('[data-testid=power-map][data-layout=ready]', { timeout: WAIT });
+          // The zoom buttons sit in the toolbar, never over a card, and they zoom.
+          const zoomBox = await page.getByTestId('zoom-in').boundingBox();
+          for (const card of await page.locator('.react-flow__node').all()) {
+            const box = await card.boundingBox();
+            if (!box || !zoomBox) continue;
+            const apart = box.x + box.width <= zoomBox.x || zoomBox.x + zoomBox.width <= box.x ||
+              box.y + box.height <= zoomBox.y || zoomBox.y + zoomBox.height <= box.y;
+            assert.ok(apart, `a card lies under the zoom buttons at ${label}`);
+          }
+          const scale = () => page.locator('.react-flow__viewport').evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a);
+          const before = await scale();
+          await page.getByTestId('zoom-in').click();
+          await page.waitForFunction((b) => new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')).transform).a > b, before, { timeout: WAIT });
+          await page.getByTestId('zoom-fit').click();
+          await page.waitForFunction((b) => Math.abs(new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')).transform).a - b) < 0.01, before, { timeout: WAIT });
         }
         await shot(page, `${tab}-${language}-${label}`);
       }

@@ -4,7 +4,6 @@
 import {
   applyNodeChanges,
   Background,
-  Controls,
   type Edge,
   MarkerType,
   type NodeChange,
@@ -311,6 +310,24 @@ export function PowerMap({ account, peers }: { account: string; peers: Peer[] })
             </button>
           </>
         )}
+        {/* Zoom in the toolbar rather than over the canvas, where it covered cards at phone width. */}
+        <span className="map-zoom" role="group" aria-label={t('map.zoom')}>
+          <button type="button" onClick={() => void flow?.zoomIn()} aria-label={t('map.zoomIn')} title={t('map.zoomIn')} data-testid="zoom-in">
+            +
+          </button>
+          <button type="button" onClick={() => void flow?.zoomOut()} aria-label={t('map.zoomOut')} title={t('map.zoomOut')} data-testid="zoom-out">
+            −
+          </button>
+          <button
+            type="button"
+            onClick={() => void flow?.fitView({ padding: 0.12, maxZoom: 1.2 })}
+            aria-label={t('map.fit')}
+            title={t('map.fit')}
+            data-testid="zoom-fit"
+          >
+            ⤢
+          </button>
+        </span>
         {others.length > 0 && (
           <span className="presence" data-testid="presence">
             {[...new Set(others.map((p) => p.user))].map((user) => (
@@ -362,7 +379,6 @@ export function PowerMap({ account, peers }: { account: string; peers: Peer[] })
             proOptions={{ hideAttribution: true }}
           >
             <Background gap={24} />
-            <Controls showInteractive={false} />
           </ReactFlow>
         </div>
         <aside className="map-side">
