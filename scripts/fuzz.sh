@@ -39,7 +39,6 @@ targets=(
 # is open; the run prints them with the reason. --long fuzzes every target.
 declare -A smoke_skip=(
   [fuzz_apply_update_content]="open finding: a reload shows an empty root the loaded doc does not (regressions/fuzz_apply_update_content/open-*)"
-  [fuzz_update_v2]="open finding: a v1 converted from v2 does not convert back (regressions/fuzz_update_v2/open-*)"
 )
 # Per input: no hang (10 s), no single allocation above 128 MB (inputs are at most 4 KB).
 fuzz_flags=(-timeout=10 -malloc_limit_mb=128 -rss_limit_mb=2048 -max_len=4096 -print_final_stats=1)

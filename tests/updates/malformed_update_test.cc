@@ -145,17 +145,56 @@ TEST(MalformedUpdates, UnknownContentIsAnErrorNotASkip) {
   EXPECT_FALSE(merge_updates(two).ok());
 }
 
-TEST(MalformedUpdates, V2CannotEncodeEmptyDeleteRanges) {
-  // A v1 update with no structs and a delete range of length 0: v1 carries it, v2 cannot.
+TEST(MalformedUpdates, AConversionWritesDeleteRangesInOrder) {
+  // A v1 update with no structs and a delete range of length 0: v2 cannot carry an empty range
+  // (it writes length - 1); it deletes nothing, so the conversion leaves it, and the client with
+  // nothing else deleted, out.
   Bytes v1 = testing::unhex(
       "00"
       "01"
       "05"
       "01"
       "0300");
-  auto r = convert_update_v1_to_v2(v1);
-  ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
+  auto v2 = convert_update_v1_to_v2(v1);
+  ASSERT_TRUE(v2.ok()) << v2.status().to_string();
+  auto back = convert_update_v2_to_v1(*v2);
+  ASSERT_TRUE(back.ok()) << back.status().to_string();
+  EXPECT_EQ(*back, testing::unhex("00"
+                                  "00")); // no structs, no deletions
+  // Client 5 twice, its ranges out of order and overlapping: one client, ranges 1..4 and 7..8.
+  Bytes twice = testing::unhex(
+      "00"
+      "02"
+      "05"
+      "02"
+      "0702"
+      "0102"
+      "05"
+      "01"
+      "0203");
+  auto ordered = convert_update_v1_to_v2(twice);
+  ASSERT_TRUE(ordered.ok()) << ordered.status().to_string();
+  auto v1_again = convert_update_v2_to_v1(*ordered);
+  ASSERT_TRUE(v1_again.ok());
+  EXPECT_EQ(*v1_again, testing::unhex("00"
+                                      "01"
+                                      "05"
+                                      "02"
+                                      "0104"
+                                      "0702"));
+  // An ordered delete set is written as read (yjs's bytes).
+  Bytes in_order = testing::unhex(
+      "00"
+      "01"
+      "05"
+      "02"
+      "0102"
+      "0302");
+  auto kept = convert_update_v1_to_v2(in_order);
+  ASSERT_TRUE(kept.ok());
+  auto kept_back = convert_update_v2_to_v1(*kept);
+  ASSERT_TRUE(kept_back.ok());
+  EXPECT_EQ(*kept_back, in_order);
 }
 
 } // namespace

@@ -22,6 +22,24 @@ void DeleteSet::sort_and_merge() {
   }
 }
 
+bool DeleteSet::ordered() const {
+  for (const auto& [client, dels] : clients_) {
+    std::uint64_t end = 0;
+    for (const DeleteRange& r : dels) {
+      if (r.len == 0 || r.clock < end) return false;
+      end = r.clock + r.len;
+    }
+  }
+  return true;
+}
+
+void DeleteSet::normalize() {
+  for (auto& [client, dels] : clients_) {
+    std::erase_if(dels, [](const DeleteRange& r) { return r.len == 0; });
+  }
+  sort_and_merge();
+}
+
 bool DeleteSet::contains(std::uint64_t client, std::uint64_t clock) const {
   auto it = clients_.find(client);
   if (it == clients_.end()) return false;

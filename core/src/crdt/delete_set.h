@@ -24,6 +24,11 @@ struct DeleteRange {
 /// Deleted ranges by client.
 class DeleteSet {
 public:
+  /// True when every client's ranges are non-empty and in increasing clock order without overlap
+  /// (what update v2 can encode; yjs always writes delete sets so).
+  bool ordered() const;
+  /// The same deletions sorted, merged and without empty ranges (ordered() afterwards).
+  void normalize();
   /// Adds a range (not sorted/merged until sort_and_merge).
   void add(std::uint64_t client, std::uint64_t clock, std::uint64_t len) {
     auto it = clients_.find(client);

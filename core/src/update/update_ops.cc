@@ -13,6 +13,14 @@
 namespace accord {
 namespace {
 
+// yjs writes a delete set's ranges as it read them. One it could not have written itself (a
+// client listed twice, ranges out of order, empty ranges) is written as the same deletions in
+// order instead, which both formats carry, so that a converted update converts back.
+Status write_delete_set_ordered(update::UpdateEncoder& enc, crdt::DeleteSet& ds) {
+  if (!ds.ordered()) ds.normalize();
+  return update::write_delete_set(enc, ds);
+}
+
 using crdt::ContentKind;
 using crdt::StructRecord;
 using update::LazyStructReader;
@@ -225,7 +233,7 @@ Result<UpdateBytes> diff(std::span<const std::uint8_t> bytes, std::span<const st
   }
   writer.finish();
   ACCORD_ASSIGN_OR_RETURN(crdt::DeleteSet ds, d.read_delete_set());
-  ACCORD_RETURN_IF_ERROR(update::write_delete_set(enc, ds));
+  ACCORD_RETURN_IF_ERROR(write_delete_set_ordered(enc, ds));
   return enc.finish();
 }
 
@@ -279,7 +287,7 @@ Result<UpdateBytes> convert(std::span<const std::uint8_t> bytes, UpdateFormat fr
   }
   writer.finish();
   ACCORD_ASSIGN_OR_RETURN(crdt::DeleteSet ds, d.read_delete_set());
-  ACCORD_RETURN_IF_ERROR(update::write_delete_set(enc, ds));
+  ACCORD_RETURN_IF_ERROR(write_delete_set_ordered(enc, ds));
   return enc.finish();
 }
 
