@@ -37,9 +37,7 @@ targets=(
 )
 # Targets the smoke run does not fuzz (their committed inputs still run) while a known finding
 # is open; the run prints them with the reason. --long fuzzes every target.
-declare -A smoke_skip=(
-  [fuzz_apply_update_content]="open finding: a reload shows an empty root the loaded doc does not (regressions/fuzz_apply_update_content/open-*)"
-)
+declare -A smoke_skip=()
 # Per input: no hang (10 s), no single allocation above 128 MB (inputs are at most 4 KB).
 fuzz_flags=(-timeout=10 -malloc_limit_mb=128 -rss_limit_mb=2048 -max_len=4096 -print_final_stats=1)
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}"

@@ -40,10 +40,25 @@ std::optional<TypeRef> Doc::root(std::string_view name) const {
   return TypeRef(b);
 }
 
+namespace {
+// A root only named by an update's structs, with none of them in it now (an empty item it
+// dropped, say): its type is unknown and a reload would not have it, so JSON leaves it out
+// (yjs leaves out every root whose type nobody asked for).
+bool unknown_and_empty(const crdt::Branch* b) {
+  if (b->kind_known || b->start) return false;
+  for (const auto& [key, item] : b->map) {
+    if (item) return false;
+  }
+  return true;
+}
+} // namespace
+
 Any Doc::to_json() const {
   Any::Object obj;
   for (const std::string& name : impl_->root_names()) {
-    obj.emplace_back(name, TypeRef(impl_->find_root(name)).to_json());
+    crdt::Branch* root = impl_->find_root(name);
+    if (unknown_and_empty(root)) continue;
+    obj.emplace_back(name, TypeRef(root).to_json());
   }
   return Any(std::move(obj));
 }
